@@ -1,0 +1,167 @@
+/*
+ * unecho.h - the one public interface of libunecho.
+ *
+ * libunecho stores a corpus of news reports in one SQLite database and
+ * analyses where their claims come from.  It never prints, exits or aborts:
+ * every function reports failure through an enum ue_status, and a handle
+ * keeps a human-readable message for the last failure (ue_errmsg()).
+ *
+ * Listing functions hand each result row to a callback as one line of
+ * compact JSON whose field names are documented in docs/schema.md; the
+ * text is owned by the library and valid only during the callback.
+ */
+#ifndef UNECHO_H
+#define UNECHO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define UE_VERSION "0.1.0"
+
+typedef enum ue_status {
+	UE_OK = 0,
+	UE_ENOMEM,       /* out of memory */
+	UE_EIO,          /* a file could not be read or written */
+	UE_EINVAL,       /* bad argument or option */
+	UE_EFORMAT,      /* malformed input */
+	UE_ELIMIT,       /* input exceeds a configured limit */
+	UE_EDB,          /* the database failed */
+	UE_ENOTFOUND,    /* no such item */
+	UE_EEXIST,       /* already present */
+	UE_ESCHEMA,      /* database from a newer unecho */
+	UE_ECANCELLED,   /* a callback asked to stop */
+} ue_status;
+
+/* A short English description of a status; never NULL. */
+const char *ue_strerror(ue_status status);
+
+/* ------------------------------------------------------------------ */
+/* Corpus: the database handle                                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct ue_corpus ue_corpus;
+
+/*
+ * Opens (creating it when absent) the database at path and brings its
+ * schema up to date.  On success *out owns the handle; release it with
+ * ue_corpus_free().  On failure *out is NULL and, if err is not NULL, a
+ * message of at most errlen bytes is written there.
+ */
+ue_status ue_corpus_open(const char *path, ue_corpus **out,
+                         char *err, size_t errlen);
+
+/* Closes the database and frees the handle; accepts NULL. */
+void ue_corpus_free(ue_corpus *corpus);
+
+/* The message of the last failure on this handle; never NULL. */
+const char *ue_errmsg(const ue_corpus *corpus);
+
+/* The schema version this library writes. */
+int ue_schema_version(void);
+
+/* Receives one result row as compact JSON (len bytes, NUL-terminated).
+ * Returning non-zero stops the listing with UE_ECANCELLED. */
+typedef int (*ue_row_fn)(void *ctx, const char *json, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Ingest                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct ue_ingest_options {
+	/* Force a format ("jsonl", "csv", "tsv", "text", "markdown", "html",
+	 * "rss", "warc"); NULL detects it from each file's content. */
+	const char *format;
+	/* Field renames for CSV and JSON input: "text=body,outlet=site". */
+	const char *map;
+	/* Hard limits; zero means the default given in brackets. */
+	size_t max_doc_bytes;           /* one document's text [10 MB] */
+	size_t max_line_bytes;          /* one input line or record [64 MB] */
+	uint64_t max_decompressed;      /* bytes out of one input file [16 GB] */
+	unsigned max_ratio;             /* decompressed / compressed [1000] */
+	/* Called now and then with input bytes consumed so far and the total
+	 * size of the named files (0 when unknown, e.g. stdin). */
+	void (*on_progress)(void *ctx, uint64_t done, uint64_t total,
+	                    uint64_t records);
+	/* Called for each rejected record or unreadable file.  line is the
+	 * 1-based line or record number, 0 when the whole file failed. */
+	void (*on_reject)(void *ctx, const char *file, uint64_t line,
+	                  const char *reason);
+	void *ctx;
+} ue_ingest_options;
+
+typedef struct ue_ingest_summary {
+	uint64_t files;       /* input files (archive members count each) */
+	uint64_t files_failed;
+	uint64_t records;     /* records read */
+	uint64_t added;       /* new documents stored */
+	uint64_t duplicates;  /* already stored (same id) */
+	uint64_t rejected;    /* records refused, each reported */
+	uint64_t bytes_text;  /* bytes of stored text added */
+} ue_ingest_summary;
+
+/*
+ * Reads every path (a file, a folder searched recursively, or "-" for
+ * standard input) and stores its documents.  Work is committed in batches:
+ * an interrupted ingest leaves a consistent database and running it again
+ * completes it without storing anything twice.  Bad records are reported
+ * through on_reject and skipped; the status is UE_OK unless the database
+ * failed or an option is invalid.  summary may be NULL.
+ */
+ue_status ue_ingest(ue_corpus *corpus, const char *const *paths, size_t npaths,
+                    const ue_ingest_options *options,
+                    ue_ingest_summary *summary);
+
+/* ------------------------------------------------------------------ */
+/* Listing                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Corpus statistics as one JSON object (see docs/schema.md). */
+ue_status ue_stats(ue_corpus *corpus, ue_row_fn fn, void *ctx);
+
+typedef struct ue_doc_filter {
+	const char *outlet;   /* canonical outlet name or alias; NULL: any */
+	const char *bloc;     /* bloc label; NULL: any */
+	const char *id;       /* one document; NULL: any */
+	int with_text;        /* include the stored text */
+} ue_doc_filter;
+
+/* One JSON object per document, in ingest order. */
+ue_status ue_docs(ue_corpus *corpus, const ue_doc_filter *filter,
+                  ue_row_fn fn, void *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Outlets and origins                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Options for importing registry files (CSV or TSV with a header). */
+typedef struct ue_import_options {
+	const char *map;      /* column renames: "name=source,country=country" */
+	void (*on_reject)(void *ctx, const char *file, uint64_t line,
+	                  const char *reason);
+	void *ctx;
+} ue_import_options;
+
+/* Every known and every unknown outlet, one JSON object each. */
+ue_status ue_outlets(ue_corpus *corpus, ue_row_fn fn, void *ctx);
+
+/* Adds or overrides outlets from a file; *count receives rows applied. */
+ue_status ue_outlets_import(ue_corpus *corpus, const char *path,
+                            const ue_import_options *options,
+                            uint64_t *count);
+
+/* The origin gazetteer (known origins), one JSON object each. */
+ue_status ue_origins_known(ue_corpus *corpus, ue_row_fn fn, void *ctx);
+
+/* Adds or overrides origins from a file; *count receives rows applied. */
+ue_status ue_origins_import(ue_corpus *corpus, const char *path,
+                            const ue_import_options *options,
+                            uint64_t *count);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* UNECHO_H */

@@ -1,0 +1,96 @@
+/* corpus.c - the public handle: ties the store, the registries and the
+ * stages together behind unecho.h. */
+#include "unecho/unecho.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ingest/ingest.h"
+#include "registry/registry.h"
+#include "store/store.h"
+
+struct ue_corpus {
+	struct ue_store *store;
+};
+
+ue_status ue_corpus_open(const char *path, ue_corpus **out,
+                         char *err, size_t errlen)
+{
+	char scratch[8];
+	if (!err) {
+		err = scratch;
+		errlen = sizeof scratch;
+	}
+	*out = NULL;
+	if (!path) {
+		snprintf(err, errlen, "no database path");
+		return UE_EINVAL;
+	}
+	ue_corpus *c = calloc(1, sizeof *c);
+	if (!c)
+		return UE_ENOMEM;
+	ue_status st = ue_store_open(path, &c->store, err, errlen);
+	if (!st && (st = ue_registry_sync(c->store)))
+		snprintf(err, errlen, "%s", ue_store_errmsg(c->store));
+	if (st) {
+		ue_corpus_free(c);
+		return st;
+	}
+	*out = c;
+	return UE_OK;
+}
+
+void ue_corpus_free(ue_corpus *c)
+{
+	if (!c)
+		return;
+	ue_store_free(c->store);
+	free(c);
+}
+
+const char *ue_errmsg(const ue_corpus *c)
+{
+	return c && c->store ? ue_store_errmsg(c->store) : "";
+}
+
+ue_status ue_ingest(ue_corpus *c, const char *const *paths, size_t npaths,
+                    const ue_ingest_options *options,
+                    ue_ingest_summary *summary)
+{
+	return ue_ingest_run(c->store, paths, npaths, options, summary);
+}
+
+ue_status ue_stats(ue_corpus *c, ue_row_fn fn, void *ctx)
+{
+	return ue_store_stats(c->store, fn, ctx);
+}
+
+ue_status ue_docs(ue_corpus *c, const ue_doc_filter *filter, ue_row_fn fn,
+                  void *ctx)
+{
+	return ue_store_docs(c->store, filter, fn, ctx);
+}
+
+ue_status ue_outlets(ue_corpus *c, ue_row_fn fn, void *ctx)
+{
+	return ue_store_outlets(c->store, fn, ctx);
+}
+
+ue_status ue_outlets_import(ue_corpus *c, const char *path,
+                            const ue_import_options *options,
+                            uint64_t *count)
+{
+	return ue_registry_import_outlets(c->store, path, options, count);
+}
+
+ue_status ue_origins_known(ue_corpus *c, ue_row_fn fn, void *ctx)
+{
+	return ue_store_origins_known(c->store, fn, ctx);
+}
+
+ue_status ue_origins_import(ue_corpus *c, const char *path,
+                            const ue_import_options *options,
+                            uint64_t *count)
+{
+	return ue_registry_import_origins(c->store, path, options, count);
+}

@@ -1,0 +1,162 @@
+/* schema.c - the database schema and its migrations; see schema.h. */
+#include "store/schema.h"
+
+#include <stdio.h>
+
+/* migrations[i] moves the schema from version i to version i + 1.
+ * Append new migrations; never edit a released one. */
+static const char *const migrations[] = {
+	/* 0 -> 1: documents, texts, outlets, origins, the ingest log */
+	"CREATE TABLE meta("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+
+	"CREATE TABLE texts("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash BLOB NOT NULL UNIQUE,"
+	"  bytes INTEGER NOT NULL,"
+	"  text TEXT NOT NULL);"
+
+	"CREATE TABLE outlets("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  domains TEXT,"
+	"  country TEXT,"
+	"  type TEXT,"
+	"  state_affiliated INTEGER,"
+	"  owner TEXT,"
+	"  language TEXT,"
+	"  source TEXT NOT NULL);"
+
+	"CREATE TABLE outlet_aliases("
+	"  alias TEXT PRIMARY KEY COLLATE NOCASE,"
+	"  outlet INTEGER NOT NULL REFERENCES outlets(id) ON DELETE CASCADE"
+	") WITHOUT ROWID;"
+	"CREATE INDEX outlet_aliases_outlet ON outlet_aliases(outlet);"
+
+	"CREATE TABLE blocs("
+	"  country TEXT PRIMARY KEY,"
+	"  bloc TEXT NOT NULL) WITHOUT ROWID;"
+
+	"CREATE TABLE origins("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  country TEXT,"
+	"  reliability TEXT NOT NULL DEFAULT 'F',"
+	"  source TEXT NOT NULL) WITHOUT ROWID;"
+
+	"CREATE TABLE origin_aliases("
+	"  alias TEXT PRIMARY KEY COLLATE NOCASE,"
+	"  origin TEXT NOT NULL REFERENCES origins(id) ON DELETE CASCADE"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE ingest_files("
+	"  id INTEGER PRIMARY KEY,"
+	"  path TEXT NOT NULL,"
+	"  format TEXT,"
+	"  started TEXT NOT NULL,"
+	"  finished TEXT,"
+	"  status TEXT NOT NULL,"
+	"  records INTEGER NOT NULL DEFAULT 0,"
+	"  added INTEGER NOT NULL DEFAULT 0,"
+	"  duplicates INTEGER NOT NULL DEFAULT 0,"
+	"  rejected INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT);"
+
+	"CREATE TABLE ingest_rejections("
+	"  file INTEGER NOT NULL REFERENCES ingest_files(id),"
+	"  line INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL);"
+	"CREATE INDEX ingest_rejections_file ON ingest_rejections(file);"
+
+	"CREATE TABLE documents("
+	"  doc INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL UNIQUE,"
+	"  text INTEGER NOT NULL REFERENCES texts(id),"
+	"  outlet_name TEXT,"
+	"  outlet INTEGER REFERENCES outlets(id),"
+	"  url TEXT,"
+	"  title TEXT,"
+	"  author TEXT,"
+	"  published TEXT,"
+	"  published_ts INTEGER,"
+	"  language TEXT,"
+	"  language_detected INTEGER NOT NULL DEFAULT 0,"
+	"  meta TEXT,"
+	"  ingest_file INTEGER REFERENCES ingest_files(id),"
+	"  record INTEGER);"
+	"CREATE INDEX documents_text ON documents(text);"
+	"CREATE INDEX documents_outlet ON documents(outlet);"
+	"CREATE INDEX documents_published ON documents(published_ts);"
+
+	/* Texts published more than once: the exact-duplicate groups. */
+	"CREATE VIEW duplicate_groups AS"
+	"  SELECT text AS dup_group, count(*) AS documents,"
+	"         min(doc) AS first_doc"
+	"  FROM documents GROUP BY text HAVING count(*) > 1;"
+
+	/* Outlets with their bloc: unknown without a country. */
+	"CREATE VIEW outlet_blocs AS"
+	"  SELECT o.*, CASE WHEN o.country IS NULL OR o.country = ''"
+	"    THEN 'unknown' ELSE coalesce(b.bloc, 'Other') END AS bloc"
+	"  FROM outlets o LEFT JOIN blocs b ON b.country = o.country;",
+};
+
+#define CURRENT_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int ue_schema_version(void)
+{
+	return CURRENT_VERSION;
+}
+
+static int user_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) ==
+	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+ue_status ue_schema_migrate(sqlite3 *db, char *err, size_t errlen)
+{
+	int v = user_version(db);
+	if (v < 0) {
+		snprintf(err, errlen, "cannot read schema version: %s",
+		         sqlite3_errmsg(db));
+		return UE_EDB;
+	}
+	if (v > CURRENT_VERSION) {
+		snprintf(err, errlen, "database schema version %d is newer than "
+		         "this unecho's (%d): upgrade unecho", v, CURRENT_VERSION);
+		return UE_ESCHEMA;
+	}
+	while (v < CURRENT_VERSION) {
+		char *msg = NULL;
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg))
+			goto fail;
+		/* Another process may have migrated while we waited. */
+		v = user_version(db);
+		if (v < CURRENT_VERSION) {
+			char sql[64];
+			snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+			if (sqlite3_exec(db, migrations[v], NULL, NULL, &msg) ||
+			    sqlite3_exec(db, sql, NULL, NULL, &msg))
+				goto fail;
+			v++;
+		}
+		if (sqlite3_exec(db, "COMMIT", NULL, NULL, &msg))
+			goto fail;
+		continue;
+fail:
+		snprintf(err, errlen, "schema migration to version %d failed: %s",
+		         v + 1, msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return UE_EDB;
+	}
+	return UE_OK;
+}

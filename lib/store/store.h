@@ -1,0 +1,123 @@
+/*
+ * store.h - the storage interface: everything libunecho keeps lives behind
+ * these functions, implemented over SQLite (store.c, schema.c,
+ * listing.c).  The schema is documented for users in docs/schema.md.
+ */
+#ifndef UE_STORE_H
+#define UE_STORE_H
+
+#include <stdint.h>
+#include "unecho/unecho.h"
+
+struct ue_store;
+
+/* Opens or creates the database, in WAL mode, and migrates its schema. */
+ue_status ue_store_open(const char *path, struct ue_store **out,
+                        char *err, size_t errlen);
+void ue_store_free(struct ue_store *s);
+/* The message of the last failure; owned by s. */
+const char *ue_store_errmsg(const struct ue_store *s);
+/* Sets the message of the last failure (printf-style). */
+void ue_store_set_error(struct ue_store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+ue_status ue_store_begin(struct ue_store *s);
+ue_status ue_store_commit(struct ue_store *s);
+ue_status ue_store_rollback(struct ue_store *s);
+
+/* ---- documents ---- */
+
+/* A normalised document ready to store.  Strings are NUL-terminated;
+ * NULL means absent. */
+struct ue_store_doc {
+	const char *id;
+	const char *text;
+	size_t text_len;
+	unsigned char hash[16];      /* XXH3-128 of text */
+	const char *outlet_name;     /* as given in input */
+	int64_t outlet;              /* outlets.id, 0 when none */
+	const char *url, *title, *author;
+	const char *published;       /* ISO 8601 UTC */
+	int64_t published_ts;        /* valid when published is set */
+	const char *language;
+	int language_detected;
+	const char *meta;            /* JSON object text */
+	int64_t ingest_file;
+	uint64_t record;
+};
+
+/* *exists = 1 when a document with this id is stored. */
+ue_status ue_store_doc_exists(struct ue_store *s, const char *id,
+                              int *exists);
+/* Stores the document (sharing the text row with identical texts). */
+ue_status ue_store_doc_add(struct ue_store *s, const struct ue_store_doc *d);
+
+/* ---- outlets and origins ---- */
+
+/* An outlet registry entry; lists are ';'-separated. */
+struct ue_outlet_entry {
+	const char *name, *domains, *country, *type, *owner, *language;
+	const char *aliases;
+	int state_affiliated;        /* 1, 0, or -1 unknown */
+	const char *source;          /* "builtin" or "import" */
+};
+
+/* Adds or updates an outlet, and points its name, aliases and domains to
+ * it.  An unknown outlet seen in documents that one of them names is
+ * merged into it, with its documents. */
+ue_status ue_store_outlet_put(struct ue_store *s,
+                              const struct ue_outlet_entry *e);
+
+/*
+ * The outlet of a document: looked up by name (alias) and else by the
+ * URL's host (and its parent domains).  An outlet not in the registry is
+ * added as unknown (source "seen"), named by name or else by host.
+ * *outlet is 0 when neither name nor host is given.
+ */
+ue_status ue_store_outlet_resolve(struct ue_store *s, const char *name,
+                                  const char *url, int64_t *outlet);
+
+/* Sets the bloc of a country (ISO 3166 alpha-2). */
+ue_status ue_store_bloc_put(struct ue_store *s, const char *country,
+                            const char *bloc);
+
+struct ue_origin_entry {
+	const char *id, *name, *kind, *country, *reliability, *aliases;
+	const char *source;          /* "builtin" or "import" */
+};
+ue_status ue_store_origin_put(struct ue_store *s,
+                              const struct ue_origin_entry *e);
+
+/* The value stored under key in the meta table (a copy to free()), or
+ * NULL; and setting it. */
+ue_status ue_store_meta_get(struct ue_store *s, const char *key, char **value);
+ue_status ue_store_meta_set(struct ue_store *s, const char *key,
+                            const char *value);
+
+/* ---- the ingest log ---- */
+
+struct ue_file_counts {
+	uint64_t records, added, duplicates, rejected;
+};
+
+ue_status ue_store_file_begin(struct ue_store *s, const char *path,
+                              const char *format, int64_t *file);
+/* Records the counts; status is "running", "done" or "failed". */
+ue_status ue_store_file_update(struct ue_store *s, int64_t file,
+                               const struct ue_file_counts *c,
+                               const char *status, const char *error);
+ue_status ue_store_file_reject(struct ue_store *s, int64_t file,
+                               uint64_t line, const char *reason);
+/* Marks files left "running" by an ingest that did not finish. */
+ue_status ue_store_files_interrupted(struct ue_store *s);
+
+/* ---- listing (listing.c): rows as JSON, see docs/schema.md ---- */
+
+ue_status ue_store_stats(struct ue_store *s, ue_row_fn fn, void *ctx);
+ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *filter,
+                        ue_row_fn fn, void *ctx);
+ue_status ue_store_outlets(struct ue_store *s, ue_row_fn fn, void *ctx);
+ue_status ue_store_origins_known(struct ue_store *s, ue_row_fn fn,
+                                 void *ctx);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * cli.h - what the subcommands of the unecho program share.
+ */
+#ifndef UE_CLI_H
+#define UE_CLI_H
+
+#include <stdio.h>
+#include "unecho/unecho.h"
+
+/* Exit codes, documented in unecho(1). */
+enum {
+	EXIT_OK = 0,
+	EXIT_REJECTED = 1,   /* some input records were rejected */
+	EXIT_USAGE = 2,      /* bad usage, or nothing could be read */
+	EXIT_FAILURE_DB = 3, /* the database or the system failed */
+};
+
+/* The database path: --db, else $UNECHO_DB, else ./unecho.db. */
+extern const char *cli_db_path;
+
+/* Prints "unecho: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Opens the corpus or prints why not (NULL). */
+ue_corpus *cli_open(void);
+
+/* Prints a failure of a library call on c and returns the exit code. */
+int cli_fail(ue_corpus *c, ue_status st, const char *what);
+
+/* ---- output.c: rows as a table, JSON Lines or CSV ---- */
+
+enum out_mode { OUT_TABLE, OUT_JSON, OUT_CSV };
+
+struct out_column {
+	const char *key;     /* field of the JSON row */
+	const char *title;   /* column heading */
+	int max_width;       /* truncate wider values in tables; 0: no limit */
+};
+
+struct out;
+/* A writer for rows with the given columns (used by tables and CSV; JSON
+ * Lines prints every field). */
+struct out *out_new(enum out_mode mode, const struct out_column *cols,
+                    int ncols);
+/* A ue_row_fn: takes one JSON row. */
+int out_row(void *out, const char *json, size_t len);
+/* Prints what is buffered (tables are aligned at the end) and frees. */
+void out_finish(struct out *o);
+
+/* ---- progress.c ---- */
+
+/* A progress bar on stderr when it is a terminal; silent otherwise. */
+struct progress;
+struct progress *progress_new(const char *label);
+void progress_update(struct progress *p, uint64_t done, uint64_t total,
+                     uint64_t items);
+void progress_done(struct progress *p);
+
+/* ---- subcommands ---- */
+
+int cmd_ingest(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_docs(int argc, char **argv);
+int cmd_outlets(int argc, char **argv);
+int cmd_origins(int argc, char **argv);
+
+#endif

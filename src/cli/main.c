@@ -1,0 +1,108 @@
+/*
+ * main.c - the unecho program: global options and subcommand dispatch.
+ * Each subcommand lives in its own cmd_*.c file.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char *cli_db_path = "unecho.db";
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"ingest", cmd_ingest, "read documents into the database"},
+	{"stats", cmd_stats, "corpus statistics"},
+	{"docs", cmd_docs, "list documents"},
+	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
+	{"origins", cmd_origins, "list known origins, or import them"},
+};
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("unecho: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+ue_corpus *cli_open(void)
+{
+	ue_corpus *c;
+	char err[512];
+	ue_status st = ue_corpus_open(cli_db_path, &c, err, sizeof err);
+	if (st) {
+		cli_error("%s", err[0] ? err : ue_strerror(st));
+		return NULL;
+	}
+	return c;
+}
+
+int cli_fail(ue_corpus *c, ue_status st, const char *what)
+{
+	const char *msg = ue_errmsg(c);
+	cli_error("%s: %s", what, msg && *msg ? msg : ue_strerror(st));
+	switch (st) {
+	case UE_EINVAL:
+	case UE_EFORMAT:
+	case UE_EIO:
+	case UE_ENOTFOUND:
+		return EXIT_USAGE;
+	default:
+		return EXIT_FAILURE_DB;
+	}
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: unecho [--db PATH] COMMAND [OPTIONS] [ARGS]\n\n"
+	        "Count origins, not articles.\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\nglobal options:\n"
+	        "  --db PATH    the database (default $UNECHO_DB, else ./unecho.db)\n"
+	        "  --help       this help; 'unecho COMMAND --help' for a command\n"
+	        "  --version    the version\n\n"
+	        "See unecho(1) for everything.\n");
+}
+
+int main(int argc, char **argv)
+{
+	const char *env = getenv("UNECHO_DB");
+	if (env && *env)
+		cli_db_path = env;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			cli_db_path = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			cli_db_path = argv[i] + 5;
+		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("unecho %s (schema %d)\n", UE_VERSION,
+			       ue_schema_version());
+			return EXIT_OK;
+		} else {
+			cli_error("unknown option '%s'", argv[i]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i == argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (strcmp(argv[i], commands[k].name) == 0)
+			return commands[k].run(argc - i, argv + i);
+	cli_error("'%s' is not a command; see 'unecho --help'", argv[i]);
+	return EXIT_USAGE;
+}
