@@ -116,6 +116,34 @@ ue_status ue_ingest(ue_corpus *corpus, const char *const *paths, size_t npaths,
                     ue_ingest_summary *summary);
 
 /* ------------------------------------------------------------------ */
+/* Analysis                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct ue_analyze_options {
+	unsigned threads;     /* worker threads; 0: one per core */
+	int same_outlet;      /* count reuse within one outlet too */
+	/* Called now and then from the analysing thread(s), one at a time. */
+	void (*on_progress)(void *ctx, const char *stage, uint64_t done,
+	                    uint64_t total);
+	void *ctx;
+} ue_analyze_options;
+
+typedef struct ue_analyze_summary {
+	uint64_t texts;        /* texts analysed for the first time */
+	uint64_t candidates;   /* text pairs proposed for alignment */
+	uint64_t pairs;        /* text pairs found sharing passages */
+	uint64_t documents;    /* documents whose results were (re)computed */
+} ue_analyze_summary;
+
+/*
+ * Runs every analysis stage that is out of date, incrementally: only new
+ * documents, and the old ones they affect, are processed.  Changing
+ * same_outlet from the previous run recomputes the reuse stage.
+ */
+ue_status ue_analyze(ue_corpus *corpus, const ue_analyze_options *options,
+                     ue_analyze_summary *summary);
+
+/* ------------------------------------------------------------------ */
 /* Listing                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -132,6 +160,15 @@ typedef struct ue_doc_filter {
 /* One JSON object per document, in ingest order. */
 ue_status ue_docs(ue_corpus *corpus, const ue_doc_filter *filter,
                   ue_row_fn fn, void *ctx);
+
+typedef struct ue_reuse_filter {
+	const char *doc;      /* pairs of this document only; NULL: all */
+	int same_outlet;      /* include pairs within one outlet */
+} ue_reuse_filter;
+
+/* One JSON object per pair of documents sharing text (docs/schema.md). */
+ue_status ue_reuse(ue_corpus *corpus, const ue_reuse_filter *filter,
+                   ue_row_fn fn, void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Outlets and origins                                                  */

@@ -2,6 +2,9 @@
 #include "common/json.h"
 
 #include <ctype.h>
+#include <stdio.h>
+
+#include "common/buf.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,4 +57,25 @@ json_t *ue_json_list(const char *list)
 		p += n + (p[n] == ';');
 	}
 	return arr;
+}
+
+void ue_json_quote(struct ue_buf *out, const char *s)
+{
+	if (!s) {
+		ue_buf_puts(out, "null");
+		return;
+	}
+	ue_buf_putc(out, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			ue_buf_putc(out, '\\');
+			ue_buf_putc(out, (char)c);
+		} else if (c < 0x20) {
+			ue_buf_printf(out, "\\u%04x", c);
+		} else {
+			ue_buf_putc(out, (char)c);
+		}
+	}
+	ue_buf_putc(out, '"');
 }

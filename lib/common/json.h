@@ -20,4 +20,9 @@ void ue_json_set_column(json_t *obj, const char *key, sqlite3_stmt *st,
 /* Splits a ';'-separated list into a JSON array of trimmed strings. */
 json_t *ue_json_list(const char *list);
 
+/* Appends s (NUL-terminated UTF-8, or NULL for null) to out as a JSON
+ * string. */
+struct ue_buf;
+void ue_json_quote(struct ue_buf *out, const char *s);
+
 #endif

@@ -14,12 +14,15 @@
  * inside it becomes ").
  */
 #include "ingest/formats.h"
+#include "text/normalise.h"
 
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define BOM "\xEF\xBB\xBF"   /* UTF-8 byte-order mark */
 
 enum state { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED };
 
@@ -139,7 +142,8 @@ static ue_status split_line(struct table *t, const char *p, size_t n,
 			t->state = UNQUOTED;
 			/* fall through */
 		case UNQUOTED:
-			if ((k = take_until(t, p + i, n - i, t->sep)) == SIZE_MAX)
+			k = take_until(t, p + i, n - i, t->sep);
+			if (k == SIZE_MAX)
 				return UE_ENOMEM;
 			i += k;
 			if (i < n) {
@@ -149,7 +153,8 @@ static ue_status split_line(struct table *t, const char *p, size_t n,
 			}
 			break;
 		case QUOTED:
-			if ((k = take_until(t, p + i, n - i, '"')) == SIZE_MAX)
+			k = take_until(t, p + i, n - i, '"');
+			if (k == SIZE_MAX)
 				return UE_ENOMEM;
 			i += k;
 			if (i < n) {
@@ -208,8 +213,8 @@ static enum outcome next_record(struct table *t, struct ue_reader *r,
 		}
 		const char *p = ue_buf_str(&t->line);
 		size_t n = t->line.len;
-		if (t->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-			p += 3;   /* UTF-8 byte-order mark */
+		if (t->lineno == 1 && n >= 3 && memcmp(p, BOM, 3) == 0) {
+			p += 3;
 			n -= 3;
 		}
 		if (!used && (n == 0 || (n == 1 && p[0] == '\r')))
@@ -304,41 +309,16 @@ static ue_status read_header(struct table *t, struct ue_reader *r,
 	return st;
 }
 
-/* The length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-	if (!len || c > 0xF4 || len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return 0;   /* overlong, surrogate or above U+10FFFF */
-	return len;
-}
-
-/* s as valid UTF-8: s itself, or a copy in tmp with each invalid byte
- * replaced by U+FFFD. */
+/* s as a string that jansson takes back (valid UTF-8 without NUL): s
+ * itself, or its normalised form in tmp. */
 static const char *valid_utf8(const char *s, size_t *n, struct ue_buf *tmp)
 {
-	size_t i = 0, k;
-	while (i < *n && (k = utf8_len((const unsigned char *)s + i, *n - i)))
-		i += k;
-	if (i == *n)
+	if (ue_utf8_valid(s, *n) && !memchr(s, '\0', *n))
 		return s;
-	ue_buf_reset(tmp);
-	for (i = 0; i < *n; i += k ? k : 1) {
-		k = utf8_len((const unsigned char *)s + i, *n - i);
-		if (ue_buf_append(tmp, k ? s + i : "\xEF\xBF\xBD", k ? k : 3))
-			return NULL;
-	}
+	if (ue_text_normalise(s, *n, tmp))
+		return NULL;
 	*n = tmp->len;
-	return tmp->data;
+	return ue_buf_str(tmp);
 }
 
 /* Adds key: value to *meta, made on first use; the first value of a key
@@ -352,9 +332,11 @@ static ue_status meta_add(json_t **meta, const char *key, size_t klen,
 	v = valid_utf8(v, &vlen, &vb);
 	if (key && v && (*meta || (*meta = json_object()))) {
 		st = UE_OK;
-		if (!json_object_getn(*meta, key, klen) &&
-		    json_object_setn_new(*meta, key, klen, json_stringn(v, vlen)))
-			st = UE_ENOMEM;
+		if (!json_object_getn(*meta, key, klen)) {
+			json_t *s = json_stringn(v, vlen);
+			if (json_object_setn_new(*meta, key, klen, s))
+				st = UE_ENOMEM;
+		}
 	}
 	ue_buf_release(&kb);
 	ue_buf_release(&vb);
@@ -407,8 +389,8 @@ static ue_status deliver(struct table *t, const struct ue_sink *sink)
 		return UE_OK;
 	}
 	if (sink->max_doc_bytes && text_len > sink->max_doc_bytes) {
-		reject(sink, t->first, "text of %zu bytes over the limit of %zu "
-		       "bytes", text_len, sink->max_doc_bytes);
+		reject(sink, t->first, "text of %zu bytes over the limit of "
+		       "%zu bytes", text_len, sink->max_doc_bytes);
 		return UE_OK;
 	}
 	json_t *meta = NULL;
@@ -447,8 +429,8 @@ static ue_status parse_table(struct table *t, struct ue_reader *r,
 		case END:
 			return UE_OK;
 		case TOO_LONG:
-			reject(sink, t->first, "record longer than the limit of %zu "
-			       "bytes", max_line);
+			reject(sink, t->first, "record longer than the "
+			       "limit of %zu bytes", max_line);
 			break;
 		case UNTERMINATED:
 			reject(sink, t->first, "unterminated quoted field");

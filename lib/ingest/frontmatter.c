@@ -14,6 +14,7 @@
  * is a "# Heading", that heading is the title and not part of the text.
  */
 #include "ingest/formats.h"
+#include "text/normalise.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -97,41 +98,16 @@ static int is_mark(const char *s, size_t n, const char *mark)
 	return n == strlen(mark) && memcmp(s, mark, n) == 0;
 }
 
-/* The length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-	if (!len || c > 0xF4 || len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return 0;   /* overlong, surrogate or above U+10FFFF */
-	return len;
-}
-
-/* s as valid UTF-8: s itself, or a copy in tmp with each invalid byte
- * replaced by U+FFFD. */
+/* s as a string that jansson takes back (valid UTF-8 without NUL): s
+ * itself, or its normalised form in tmp. */
 static const char *valid_utf8(const char *s, size_t *n, struct ue_buf *tmp)
 {
-	size_t i = 0, k;
-	while (i < *n && (k = utf8_len((const unsigned char *)s + i, *n - i)))
-		i += k;
-	if (i == *n)
+	if (ue_utf8_valid(s, *n) && !memchr(s, '\0', *n))
 		return s;
-	ue_buf_reset(tmp);
-	for (i = 0; i < *n; i += k ? k : 1) {
-		k = utf8_len((const unsigned char *)s + i, *n - i);
-		if (ue_buf_append(tmp, k ? s + i : "\xEF\xBF\xBD", k ? k : 3))
-			return NULL;
-	}
+	if (ue_text_normalise(s, *n, tmp))
+		return NULL;
 	*n = tmp->len;
-	return tmp->data;
+	return ue_buf_str(tmp);
 }
 
 /* Adds key: value to *meta, made on first use; the first value of a key
@@ -145,9 +121,11 @@ static ue_status meta_add(json_t **meta, const char *key, size_t klen,
 	v = valid_utf8(v, &vlen, &vb);
 	if (key && v && (*meta || (*meta = json_object()))) {
 		st = UE_OK;
-		if (!json_object_getn(*meta, key, klen) &&
-		    json_object_setn_new(*meta, key, klen, json_stringn(v, vlen)))
-			st = UE_ENOMEM;
+		if (!json_object_getn(*meta, key, klen)) {
+			json_t *s = json_stringn(v, vlen);
+			if (json_object_setn_new(*meta, key, klen, s))
+				st = UE_ENOMEM;
+		}
 	}
 	ue_buf_release(&kb);
 	ue_buf_release(&vb);
@@ -161,7 +139,7 @@ static ue_status double_quoted(const char *s, size_t n, struct ue_buf *out)
 		char c = s[i];
 		if (c == '\\' && i + 1 < n) {
 			c = s[++i];
-			c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+			c = c == 'n' ? '\n' : c == 't' ? '\t' : c;
 		}
 		if (ue_buf_putc(out, c))
 			return UE_ENOMEM;
@@ -271,7 +249,8 @@ static ue_status block_line(struct matter *m, const char *s, size_t n)
 {
 	if (!n)
 		return UE_OK;
-	if (m->acc.len && ue_buf_putc(&m->acc, m->pending == LITERAL ? '\n' : ' '))
+	char join = m->pending == LITERAL ? '\n' : ' ';
+	if (m->acc.len && ue_buf_putc(&m->acc, join))
 		return UE_ENOMEM;
 	return ue_buf_append(&m->acc, s, n);
 }
@@ -305,7 +284,7 @@ static ue_status key_line(struct matter *m, const char *s, size_t n)
 	trim(&v, &vlen);
 	m->key = key;
 	m->klen = klen;
-	if (vlen == 0) {
+	if (vlen == 0 || v[0] == '#') {   /* nothing, or only a comment */
 		m->pending = LIST;
 		return UE_OK;
 	}
@@ -415,8 +394,8 @@ static ue_status deliver(struct matter *m, const char *body, size_t n,
 	}
 	if (sink->max_doc_bytes && n > sink->max_doc_bytes) {
 		char msg[128];
-		snprintf(msg, sizeof msg, "text of %zu bytes over the limit of %zu "
-		         "bytes", n, sink->max_doc_bytes);
+		snprintf(msg, sizeof msg, "text of %zu bytes over the limit of "
+		         "%zu bytes", n, sink->max_doc_bytes);
 		sink->reject(sink->ctx, 1, msg);
 		return UE_OK;
 	}
@@ -447,10 +426,11 @@ ue_status ue_parse_text(struct ue_reader *r, const struct ue_sink *sink,
 	ue_status st = ue_reader_slurp(r, &all, cap);
 	if (st) {
 		if (r->error && err[0] == '\0')
-			snprintf(err, errlen, "read error: %s", ue_strerror(st));
-		else if (st == UE_ELIMIT)
-			snprintf(err, errlen, "file larger than the limit of %zu "
-			         "bytes", cap);
+			snprintf(err, errlen, "read error: %s",
+			         ue_strerror(st));
+		else if (!r->error && st == UE_ELIMIT)
+			snprintf(err, errlen, "file larger than the limit of "
+			         "%zu bytes", cap);
 		ue_buf_release(&all);
 		return st;
 	}
@@ -463,8 +443,8 @@ ue_status ue_parse_text(struct ue_reader *r, const struct ue_sink *sink,
 	size_t body;
 	st = front_matter(&m, s, n, &body);
 	if (st == UE_EFORMAT) {
-		sink->reject(sink->ctx, 1, "front matter starts on line 1 but is "
-		             "never closed");
+		sink->reject(sink->ctx, 1, "front matter starts on line 1 "
+		             "but is never closed");
 		st = UE_OK;
 	} else if (!st) {
 		st = deliver(&m, s + body, n - body, sink);

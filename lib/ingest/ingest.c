@@ -9,6 +9,7 @@
 #define XXH_STATIC_LINKING_ONLY   /* XXH3_state_t on the stack */
 #include <xxhash.h>
 
+#include "common/json.h"
 #include "ingest/formats.h"
 #include "ingest/unwrap.h"
 #include "text/date.h"
@@ -133,14 +134,9 @@ static const char *meta_with(struct run *r, const char *meta,
 	} else {
 		ue_buf_putc(b, '{');
 	}
-	ue_buf_printf(b, "\"%s\":\"", key);
-	for (const char *p = value; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			ue_buf_putc(b, '\\');
-		if ((unsigned char)*p >= 0x20)
-			ue_buf_putc(b, *p);
-	}
-	ue_buf_puts(b, "\"}");
+	ue_buf_printf(b, "\"%s\":", key);
+	ue_json_quote(b, value);
+	ue_buf_putc(b, '}');
 	return ue_buf_str(b);
 }
 

@@ -228,7 +228,8 @@ static ue_status read_head(struct warc *w, int *bad)
 	head_reset(&w->h);
 	for (int i = 0;; i++) {
 		if (i == MAX_HEAD_LINES) {
-			reject(w, w->n, "more than %d header lines", MAX_HEAD_LINES);
+			reject(w, w->n, "more than %d header lines",
+			       MAX_HEAD_LINES);
 			return UE_OK;
 		}
 		ue_status st = ue_reader_getline(w->r, &w->line, MAX_HEAD_LINE);
@@ -271,8 +272,8 @@ static ue_status skip(struct warc *w, uint64_t len)
 	char buf[16384];
 	uint64_t left = len;
 	while (left) {
-		long k = ue_reader_read(w->r, buf,
-		                        left < sizeof buf ? (size_t)left : sizeof buf);
+		size_t want = left < sizeof buf ? (size_t)left : sizeof buf;
+		long k = ue_reader_read(w->r, buf, want);
 		if (k < 0)
 			return w->r->error;
 		if (k == 0) {
@@ -370,9 +371,8 @@ static int parse_http(const char *s, size_t n, struct http *h)
 			h->type = v, h->type_len = vlen;
 		else if (is(name, nlen, "Content-Encoding") && !h->encoding)
 			h->encoding = v, h->encoding_len = vlen;
-		else if (is(name, nlen, "Transfer-Encoding"))
-			h->chunked |= vlen >= 7 &&
-			              strncasecmp(v + vlen - 7, "chunked", 7) == 0;
+		else if (is(name, nlen, "Transfer-Encoding") && vlen >= 7)
+			h->chunked |= is(v + vlen - 7, 7, "chunked");
 	}
 	h->body = s + off;
 	h->body_len = n - off;
@@ -404,8 +404,7 @@ static ue_status dechunk(const char *s, size_t n, struct ue_buf *out)
 				return UE_OK;
 			size = size << 4 | (size_t)v;
 		}
-		int ends = i < n && (s[i] == '\r' || s[i] == '\n' || s[i] == ';' ||
-		                     s[i] == ' ' || s[i] == '\t');
+		int ends = i < n && s[i] && strchr("\r\n; \t", s[i]);
 		if (!digits || !ends)
 			return first ? ue_buf_append(out, s, n) : UE_OK;
 		const char *nl = memchr(s + i, '\n', n - i);

@@ -103,9 +103,11 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	        " d.language, t.bytes,"
 	        " CASE WHEN (SELECT count(*) FROM documents x"
 	        "   WHERE x.text = d.text) > 1 THEN d.text END,"
+	        " r.reuse_fraction, r.reuse_class, r.sources, r.near_dup_group,"
 	        " CASE WHEN ?4 THEN t.text END"
 	        " FROM documents d JOIN texts t ON t.id = d.text"
 	        " LEFT JOIN outlet_blocs ob ON ob.id = d.outlet"
+	        " LEFT JOIN reuse_docs r ON r.doc = d.doc"
 	        " WHERE (?1 IS NULL OR d.outlet IN (SELECT outlet FROM"
 	        "   outlet_aliases WHERE alias = ?1) OR d.outlet_name = ?1)"
 	        " AND (?2 IS NULL OR " DOC_BLOC " = ?2 COLLATE NOCASE)"
@@ -119,14 +121,24 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	sqlite3_bind_int(st, 4, f->with_text);
 	static const char *const keys[] = {
 		"id", "outlet", "bloc", "country", "outlet_type", "url", "title",
-		"author", "published", "language", "bytes", "dup_group", "text",
+		"author", "published", "language", "bytes", "dup_group",
+		"reuse_fraction", "reuse_class", "reuse_sources", "near_dup_group",
+		"text",
 	};
 	ue_status err = UE_OK;
 	int rc;
 	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_t *o = json_object();
-		for (int i = 0; i < 12 + !!f->with_text; i++)
+		for (int i = 0; i < 17 + !!f->with_text; i++) {
+			if (i == 14) {   /* stored as JSON text */
+				const char *src = (const char *)
+				        sqlite3_column_text(st, i);
+				json_t *v = src ? json_loads(src, 0, NULL) : NULL;
+				json_object_set_new(o, keys[i], v ? v : json_array());
+				continue;
+			}
 			ue_json_set_column(o, keys[i], st, i);
+		}
 		err = ue_json_emit(o, fn, ctx);
 	}
 	if (!err && rc != SQLITE_DONE)

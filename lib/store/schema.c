@@ -101,6 +101,37 @@ static const char *const migrations[] = {
 	"  SELECT o.*, CASE WHEN o.country IS NULL OR o.country = ''"
 	"    THEN 'unknown' ELSE coalesce(b.bloc, 'Other') END AS bloc"
 	"  FROM outlets o LEFT JOIN blocs b ON b.country = o.country;",
+
+	/* 1 -> 2: text reuse (SPEC 4.2) */
+	"CREATE TABLE reuse_texts("
+	"  text INTEGER PRIMARY KEY REFERENCES texts(id),"
+	"  content_tokens INTEGER NOT NULL,"
+	"  sketch BLOB);"
+
+	"CREATE TABLE text_pairs("
+	"  id INTEGER PRIMARY KEY,"
+	"  a_text INTEGER NOT NULL REFERENCES texts(id),"
+	"  b_text INTEGER NOT NULL REFERENCES texts(id),"
+	"  a_coverage REAL NOT NULL,"
+	"  b_coverage REAL NOT NULL,"
+	"  UNIQUE(a_text, b_text));"
+	"CREATE INDEX text_pairs_b ON text_pairs(b_text);"
+
+	"CREATE TABLE text_passages("
+	"  pair INTEGER NOT NULL REFERENCES text_pairs(id) ON DELETE CASCADE,"
+	"  a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,"
+	"  b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,"
+	"  a_first INTEGER NOT NULL, a_last INTEGER NOT NULL,"
+	"  b_first INTEGER NOT NULL, b_last INTEGER NOT NULL,"
+	"  score REAL NOT NULL);"
+	"CREATE INDEX text_passages_pair ON text_passages(pair);"
+
+	"CREATE TABLE reuse_docs("
+	"  doc INTEGER PRIMARY KEY REFERENCES documents(doc),"
+	"  reuse_fraction REAL NOT NULL,"
+	"  reuse_class TEXT NOT NULL,"
+	"  sources TEXT,"
+	"  near_dup_group INTEGER);",
 };
 
 #define CURRENT_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -120,4 +120,79 @@ ue_status ue_store_outlets(struct ue_store *s, ue_row_fn fn, void *ctx);
 ue_status ue_store_origins_known(struct ue_store *s, ue_row_fn fn,
                                  void *ctx);
 
+/* ---- text reuse (reuse_store.c) ---- */
+
+/* What the reuse stage needs of each document. */
+struct ue_doc_meta {
+	int64_t doc, text, outlet;   /* outlet 0: none */
+	int64_t ts;                  /* valid when dated */
+	int dated;
+	int wire;                    /* its outlet is a wire service */
+	int analysed;                /* it has reuse results */
+	char *name;                  /* its id (owned) */
+	char *outlet_name;           /* canonical, else as given (owned) */
+	int64_t bytes;               /* of its text */
+};
+
+void ue_doc_metas_free(struct ue_doc_meta *m, size_t n);
+
+/* Every document, in doc order (*out to free()). */
+ue_status ue_store_doc_metas(struct ue_store *s, struct ue_doc_meta **out,
+                             size_t *n);
+/* Calls fn for each prepared text with its sketch (sampled shingle keys);
+ * a non-zero return stops with UE_ECANCELLED. */
+ue_status ue_store_reuse_sketches(struct ue_store *s,
+        int (*fn)(void *ctx, int64_t text, uint32_t content_tokens,
+                  const uint32_t *keys, size_t n), void *ctx);
+ue_status ue_store_reuse_text_put(struct ue_store *s, int64_t text,
+                                  uint32_t content_tokens,
+                                  const uint32_t *keys, size_t n);
+
+struct ue_store_passage {
+	uint32_t a_start, a_end, b_start, b_end;   /* bytes */
+	uint32_t a_first, a_last, b_first, b_last; /* content tokens */
+	double score;
+};
+
+/* Stores the passages shared by texts a and b (a < b). */
+ue_status ue_store_text_pair_put(struct ue_store *s, int64_t a, int64_t b,
+                                 double a_coverage, double b_coverage,
+                                 const struct ue_store_passage *p, size_t n);
+
+/* One text pair with its passages, as stored. */
+struct ue_text_pair {
+	int64_t a, b;
+	double a_coverage, b_coverage;
+	const struct ue_store_passage *p;
+	size_t n;
+};
+
+/* Calls fn for each stored pair involving text (any text when 0). */
+ue_status ue_store_text_pairs(struct ue_store *s, int64_t text,
+        int (*fn)(void *ctx, const struct ue_text_pair *pair), void *ctx);
+/* Content tokens of a prepared text (0 when not prepared). */
+ue_status ue_store_reuse_tokens(struct ue_store *s, int64_t text,
+                                uint32_t *content_tokens);
+/* Stores a document's reuse fraction, class and sources (JSON). */
+ue_status ue_store_reuse_doc_put(struct ue_store *s, int64_t doc,
+                                 double fraction, const char *cls,
+                                 const char *sources);
+/* Sets a document's near-duplicate group (0: none). */
+ue_status ue_store_reuse_doc_group(struct ue_store *s, int64_t doc,
+                                   int64_t group);
+
+/* Forgets every result of the reuse stage, so that it runs again. */
+ue_status ue_store_reuse_reset(struct ue_store *s);
+
+/* A read-only connection for one worker thread. */
+struct ue_store_reader;
+ue_status ue_store_reader_open(struct ue_store *s,
+                               struct ue_store_reader **out);
+void ue_store_reader_free(struct ue_store_reader *r);
+/* The stored text and the language of its first document; valid until
+ * the next call on r. */
+ue_status ue_store_reader_text(struct ue_store_reader *r, int64_t text,
+                               const char **data, size_t *len,
+                               const char **lang);
+
 #endif

@@ -361,6 +361,13 @@ static ue_status normalise(const char *s, size_t len, struct ue_buf *out,
 	struct norm nm;
 	ue_status st;
 
+	/* ASCII whitespace and controls at either end would be dropped or
+	 * trimmed anyway; leaving them out keeps them from counting against
+	 * out's cap */
+	while (len && ((unsigned char)*s <= ' ' || *s == 0x7F))
+		s++, len--;
+	while (len && ((unsigned char)s[len - 1] <= ' ' || s[len - 1] == 0x7F))
+		len--;
 	memset(&nm, 0, sizeof nm);
 	nm.out = out;
 	nm.start = nm.seg = out->len;
@@ -381,6 +388,7 @@ static ue_status normalise(const char *s, size_t len, struct ue_buf *out,
 	/* an empty result still leaves out a valid string */
 	if (!out->data)
 		return ue_buf_append(out, "", 0);
+	out->data[out->len] = '\0';
 	return UE_OK;
 }
 

@@ -63,5 +63,7 @@ int cmd_stats(int argc, char **argv);
 int cmd_docs(int argc, char **argv);
 int cmd_outlets(int argc, char **argv);
 int cmd_origins(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_reuse(int argc, char **argv);
 
 #endif

@@ -16,8 +16,10 @@ static const struct command {
 	const char *summary;
 } commands[] = {
 	{"ingest", cmd_ingest, "read documents into the database"},
+	{"analyze", cmd_analyze, "run the analysis stages that are out of date"},
 	{"stats", cmd_stats, "corpus statistics"},
 	{"docs", cmd_docs, "list documents"},
+	{"reuse", cmd_reuse, "list who copied whom, passage by passage"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},
 };

@@ -103,15 +103,15 @@ static ue_status run_opts(ue_parse_fn parse, const char *in, size_t len,
 
 /* Runs parse over in with a memory reader and with a one-byte reader,
  * checks that both give the same, and leaves the first result in g. */
-static ue_status run_with(ue_parse_fn parse, const char *in,
-                          const struct opts *o, struct got *g, char *err)
+static ue_status run_with_len(ue_parse_fn parse, const char *in, size_t len,
+                              const struct opts *o, struct got *g, char *err)
 {
 	struct opts o2 = *o;
 	struct got g2 = {.stop_with = g->stop_with};
 	char err2[256];
-	ue_status st = run_opts(parse, in, strlen(in), o, g, err);
+	ue_status st = run_opts(parse, in, len, o, g, err);
 	o2.trickle = 1;
-	ue_status st2 = run_opts(parse, in, strlen(in), &o2, &g2, err2);
+	ue_status st2 = run_opts(parse, in, len, &o2, &g2, err2);
 	assert_int_equal(st, st2);
 	assert_string_equal(err, err2);
 	assert_int_equal(g->n, g2.n);
@@ -135,6 +135,12 @@ static ue_status run_with(ue_parse_fn parse, const char *in,
 	}
 	got_free(&g2);
 	return st;
+}
+
+static ue_status run_with(ue_parse_fn parse, const char *in,
+                          const struct opts *o, struct got *g, char *err)
+{
+	return run_with_len(parse, in, strlen(in), o, g, err);
 }
 
 static ue_status run(ue_parse_fn parse, const char *in, struct got *g,
@@ -292,6 +298,15 @@ static void test_meta(void **state)
 	assert_string_equal(g.meta[0], "{\"tags\":\"a,b\",\"score\":\"5\"}");
 	assert_null(g.meta[1]);
 	assert_string_equal(g.meta[2], "{\"tags\":\"\xEF\xBF\xBD\xC3\xA9\"}");
+	got_free(&g);
+
+	/* NUL bytes, which jansson would not read back, are dropped. */
+	static const char nul[] = "text,a\0b\nT,v\0w\n";
+	struct opts o = {0};
+	assert_int_equal(run_with_len(ue_parse_csv, nul, sizeof nul - 1, &o, &g,
+	                              err), UE_OK);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.meta[0], "{\"ab\":\"vw\"}");
 	got_free(&g);
 }
 

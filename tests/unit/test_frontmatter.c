@@ -104,15 +104,15 @@ static ue_status run_opts(ue_parse_fn parse, const char *in, size_t len,
 
 /* Runs parse over in with a memory reader and with a one-byte reader,
  * checks that both give the same, and leaves the first result in g. */
-static ue_status run_with(ue_parse_fn parse, const char *in,
-                          const struct opts *o, struct got *g, char *err)
+static ue_status run_with_len(ue_parse_fn parse, const char *in, size_t len,
+                              const struct opts *o, struct got *g, char *err)
 {
 	struct opts o2 = *o;
 	struct got g2 = {.stop_with = g->stop_with};
 	char err2[256];
-	ue_status st = run_opts(parse, in, strlen(in), o, g, err);
+	ue_status st = run_opts(parse, in, len, o, g, err);
 	o2.trickle = 1;
-	ue_status st2 = run_opts(parse, in, strlen(in), &o2, &g2, err2);
+	ue_status st2 = run_opts(parse, in, len, &o2, &g2, err2);
 	assert_int_equal(st, st2);
 	assert_string_equal(err, err2);
 	assert_int_equal(g->n, g2.n);
@@ -136,6 +136,12 @@ static ue_status run_with(ue_parse_fn parse, const char *in,
 	}
 	got_free(&g2);
 	return st;
+}
+
+static ue_status run_with(ue_parse_fn parse, const char *in,
+                          const struct opts *o, struct got *g, char *err)
+{
+	return run_with_len(parse, in, strlen(in), o, g, err);
 }
 
 static ue_status run(ue_parse_fn parse, const char *in, struct got *g,
@@ -191,6 +197,7 @@ static void test_front_matter(void **state)
 		"url: http://example.com/a#frag\n"
 		"\"lang\": en\n"
 		"empty: ''\n"
+		"nothing: # only a comment\n"
 		"---\n"
 		"Body text.\n";
 	assert_int_equal(run(ue_parse_text, in, &g, err), UE_OK);

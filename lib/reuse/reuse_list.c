@@ -1,0 +1,136 @@
+/* reuse_list.c - the document pairs of `unecho reuse`: stored text pairs
+ * and exact duplicates, seen from their documents. */
+#include "reuse/reuse_list.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "common/json.h"
+#include "reuse/docset.h"
+#include "reuse/reuse.h"
+
+struct lister {
+	const struct ue_docset *ds;
+	int same_outlet;
+	int64_t only;      /* list pairs of this doc only; 0: all */
+	ue_row_fn fn;
+	void *ctx;
+	ue_status error;
+};
+
+static json_t *passage(uint32_t ss, uint32_t se, uint32_t cs, uint32_t ce,
+                       double score)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "source_start", json_integer(ss));
+	json_object_set_new(o, "source_end", json_integer(se));
+	json_object_set_new(o, "copy_start", json_integer(cs));
+	json_object_set_new(o, "copy_end", json_integer(ce));
+	json_object_set_new(o, "score", json_real(score));
+	return o;
+}
+
+/* Emits documents a (of the pair's a side) and b as source and copy. */
+static int emit(struct lister *l, const struct ue_doc_meta *a,
+                const struct ue_doc_meta *b, const struct ue_text_pair *pair)
+{
+	if (l->only && a->doc != l->only && b->doc != l->only)
+		return 0;
+	if (!l->same_outlet && a->outlet && a->outlet == b->outlet)
+		return 0;
+	const char *why;
+	int flip = ue_reuse_direction(a, b, &why) < 0;
+	const struct ue_doc_meta *src = flip ? b : a, *cp = flip ? a : b;
+	json_t *o = json_object();
+	json_object_set_new(o, "source", json_string(src->name));
+	json_object_set_new(o, "copy", json_string(cp->name));
+	json_object_set_new(o, "source_outlet", json_string(src->outlet_name));
+	json_object_set_new(o, "copy_outlet", json_string(cp->outlet_name));
+	json_object_set_new(o, "direction", json_string(why));
+	json_t *ps = json_array();
+	if (pair) {
+		double ca = pair->a_coverage, cb = pair->b_coverage;
+		json_object_set_new(o, "source_coverage", json_real(flip ? cb : ca));
+		json_object_set_new(o, "copy_coverage", json_real(flip ? ca : cb));
+		for (size_t i = 0; i < pair->n; i++) {
+			const struct ue_store_passage *p = &pair->p[i];
+			json_array_append_new(ps, flip
+			        ? passage(p->b_start, p->b_end, p->a_start, p->a_end,
+			                  p->score)
+			        : passage(p->a_start, p->a_end, p->b_start, p->b_end,
+			                  p->score));
+		}
+	} else {   /* the same text */
+		json_object_set_new(o, "source_coverage", json_real(1.0));
+		json_object_set_new(o, "copy_coverage", json_real(1.0));
+		json_array_append_new(ps, passage(0, (uint32_t)src->bytes, 0,
+		                                  (uint32_t)cp->bytes, 1.0));
+	}
+	json_object_set_new(o, "passages", ps);
+	json_object_set_new(o, "exact", json_boolean(!pair));
+	ue_status e = ue_json_emit(o, l->fn, l->ctx);
+	if (e) {
+		l->error = e;
+		return 1;
+	}
+	return 0;
+}
+
+static int each_pair(void *ctx, const struct ue_text_pair *pair)
+{
+	struct lister *l = ctx;
+	const struct ue_docset *ds = l->ds;
+	size_t a = ue_docset_text(ds, pair->a), b = ue_docset_text(ds, pair->b);
+	if (a == (size_t)-1 || b == (size_t)-1)
+		return 0;
+	for (uint32_t i = ds->at[a]; i < ds->at[a + 1]; i++)
+		for (uint32_t j = ds->at[b]; j < ds->at[b + 1]; j++)
+			if (emit(l, &ds->doc[ds->by_text[i]],
+			         &ds->doc[ds->by_text[j]], pair))
+				return 1;
+	return 0;
+}
+
+/* The publications of one text, pairwise. */
+static int same_text(struct lister *l, size_t t)
+{
+	const struct ue_docset *ds = l->ds;
+	for (uint32_t i = ds->at[t]; i < ds->at[t + 1]; i++)
+		for (uint32_t j = i + 1; j < ds->at[t + 1]; j++)
+			if (emit(l, &ds->doc[ds->by_text[i]],
+			         &ds->doc[ds->by_text[j]], NULL))
+				return 1;
+	return 0;
+}
+
+ue_status ue_reuse_list(struct ue_store *s, const char *doc_id,
+                        int same_outlet, ue_row_fn fn, void *ctx)
+{
+	struct ue_docset ds;
+	ue_status err = ue_docset_load(&ds, s);
+	if (err)
+		return err;
+	struct lister l = {&ds, same_outlet, 0, fn, ctx, UE_OK};
+	int64_t text = 0;
+	if (doc_id) {
+		for (size_t i = 0; i < ds.n && !l.only; i++)
+			if (strcmp(ds.doc[i].name, doc_id) == 0) {
+				l.only = ds.doc[i].doc;
+				text = ds.doc[i].text;
+			}
+		if (!l.only) {
+			ue_store_set_error(s, "no document '%s'", doc_id);
+			ue_docset_release(&ds);
+			return UE_ENOTFOUND;
+		}
+	}
+	for (size_t t = 0; t < ds.ntext && !l.error; t++)
+		if ((!text || ds.text[t] == text) && same_text(&l, t))
+			break;
+	if (!l.error)
+		err = ue_store_text_pairs(s, text, each_pair, &l);
+	if (l.error)
+		err = l.error;
+	ue_docset_release(&ds);
+	return err;
+}

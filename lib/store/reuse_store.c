@@ -1,0 +1,339 @@
+/* reuse_store.c - the tables of the reuse stage; see store.h. */
+#include "store/store_impl.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+static sqlite3_stmt *prepare(struct ue_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		ue_store_db_error(s, "query");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+static ue_status finish(struct ue_store *s, sqlite3_stmt *st, int rc,
+                        const char *what)
+{
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return ue_store_db_error(s, what);
+	return UE_OK;
+}
+
+ue_status ue_store_doc_metas(struct ue_store *s, struct ue_doc_meta **out,
+                             size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = prepare(s,
+	        "SELECT d.doc, d.text, coalesce(d.outlet, 0), d.published_ts,"
+	        " coalesce(o.type = 'wire', 0),"
+	        " EXISTS (SELECT 1 FROM reuse_docs r WHERE r.doc = d.doc),"
+	        " d.id, coalesce(o.name, d.outlet_name, ''), t.bytes"
+	        " FROM documents d JOIN texts t ON t.id = d.text"
+	        " LEFT JOIN outlets o ON o.id = d.outlet"
+	        " ORDER BY d.doc");
+	if (!st)
+		return UE_EDB;
+	size_t alloc = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == alloc) {
+			alloc = alloc ? alloc * 2 : 1024;
+			struct ue_doc_meta *p = realloc(*out, alloc * sizeof *p);
+			if (!p) {
+				sqlite3_finalize(st);
+				return UE_ENOMEM;
+			}
+			*out = p;
+		}
+		struct ue_doc_meta *m = &(*out)[(*n)++];
+		m->doc = sqlite3_column_int64(st, 0);
+		m->text = sqlite3_column_int64(st, 1);
+		m->outlet = sqlite3_column_int64(st, 2);
+		m->dated = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		m->ts = sqlite3_column_int64(st, 3);
+		m->wire = sqlite3_column_int(st, 4);
+		m->analysed = sqlite3_column_int(st, 5);
+		m->name = strdup((const char *)sqlite3_column_text(st, 6));
+		m->outlet_name = strdup((const char *)sqlite3_column_text(st, 7));
+		m->bytes = sqlite3_column_int64(st, 8);
+		if (!m->name || !m->outlet_name) {
+			sqlite3_finalize(st);
+			return UE_ENOMEM;
+		}
+	}
+	return finish(s, st, rc, "documents");
+}
+
+void ue_doc_metas_free(struct ue_doc_meta *m, size_t n)
+{
+	for (size_t i = 0; m && i < n; i++) {
+		free(m[i].name);
+		free(m[i].outlet_name);
+	}
+	free(m);
+}
+
+ue_status ue_store_reuse_sketches(struct ue_store *s,
+        int (*fn)(void *ctx, int64_t text, uint32_t content_tokens,
+                  const uint32_t *keys, size_t n), void *ctx)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT text, content_tokens, sketch"
+	                              " FROM reuse_texts ORDER BY text");
+	if (!st)
+		return UE_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(st, 2);
+		size_t bytes = (size_t)sqlite3_column_bytes(st, 2);
+		if (fn(ctx, sqlite3_column_int64(st, 0),
+		       (uint32_t)sqlite3_column_int64(st, 1), blob,
+		       bytes / sizeof(uint32_t))) {
+			sqlite3_finalize(st);
+			return UE_ECANCELLED;
+		}
+	}
+	return finish(s, st, rc, "sketches");
+}
+
+ue_status ue_store_reuse_text_put(struct ue_store *s, int64_t text,
+                                  uint32_t content_tokens,
+                                  const uint32_t *keys, size_t n)
+{
+	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO reuse_texts"
+	                              "(text, content_tokens, sketch)"
+	                              " VALUES (?, ?, ?)");
+	if (!st)
+		return UE_EDB;
+	sqlite3_bind_int64(st, 1, text);
+	sqlite3_bind_int64(st, 2, content_tokens);
+	sqlite3_bind_blob(st, 3, keys, (int)(n * sizeof *keys), SQLITE_STATIC);
+	return finish(s, st, sqlite3_step(st), "reuse_texts");
+}
+
+ue_status ue_store_text_pair_put(struct ue_store *s, int64_t a, int64_t b,
+                                 double a_coverage, double b_coverage,
+                                 const struct ue_store_passage *p, size_t n)
+{
+	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO text_pairs"
+	                              "(a_text, b_text, a_coverage, b_coverage)"
+	                              " VALUES (?, ?, ?, ?)");
+	if (!st)
+		return UE_EDB;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	sqlite3_bind_double(st, 3, a_coverage);
+	sqlite3_bind_double(st, 4, b_coverage);
+	ue_status err = finish(s, st, sqlite3_step(st), "text_pairs");
+	if (err)
+		return err;
+	int64_t pair = sqlite3_last_insert_rowid(s->db);
+	if (!(st = prepare(s, "INSERT INTO text_passages(pair, a_start, a_end,"
+	                      " b_start, b_end, a_first, a_last, b_first, b_last,"
+	                      " score) VALUES (?,?,?,?,?,?,?,?,?,?)")))
+		return UE_EDB;
+	for (size_t i = 0; i < n && !err; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, pair);
+		const uint32_t v[] = {p[i].a_start, p[i].a_end, p[i].b_start,
+		                      p[i].b_end, p[i].a_first, p[i].a_last,
+		                      p[i].b_first, p[i].b_last};
+		for (int k = 0; k < 8; k++)
+			sqlite3_bind_int64(st, k + 2, v[k]);
+		sqlite3_bind_double(st, 10, p[i].score);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			err = ue_store_db_error(s, "text_passages");
+	}
+	sqlite3_finalize(st);
+	return err;
+}
+
+ue_status ue_store_text_pairs(struct ue_store *s, int64_t text,
+        int (*fn)(void *ctx, const struct ue_text_pair *pair), void *ctx)
+{
+	sqlite3_stmt *st = prepare(s,
+	        "SELECT p.id, p.a_text, p.b_text, p.a_coverage, p.b_coverage,"
+	        " x.a_start, x.a_end, x.b_start, x.b_end, x.a_first, x.a_last,"
+	        " x.b_first, x.b_last, x.score"
+	        " FROM text_pairs p JOIN text_passages x ON x.pair = p.id"
+	        " WHERE ?1 = 0 OR p.a_text = ?1 OR p.b_text = ?1"
+	        " ORDER BY p.id, x.b_start");
+	if (!st)
+		return UE_EDB;
+	sqlite3_bind_int64(st, 1, text);
+	struct ue_store_passage *v = NULL;
+	size_t n = 0, alloc = 0;
+	struct ue_text_pair cur = {0};
+	int64_t cur_id = -1;
+	ue_status err = UE_OK;
+	int rc;
+	for (;;) {
+		rc = sqlite3_step(st);
+		int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -2;
+		if (id != cur_id && cur_id >= 0) {
+			cur.p = v;
+			cur.n = n;
+			if (fn(ctx, &cur)) {
+				err = UE_ECANCELLED;
+				break;
+			}
+			n = 0;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		cur_id = id;
+		cur.a = sqlite3_column_int64(st, 1);
+		cur.b = sqlite3_column_int64(st, 2);
+		cur.a_coverage = sqlite3_column_double(st, 3);
+		cur.b_coverage = sqlite3_column_double(st, 4);
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			struct ue_store_passage *q = realloc(v, alloc * sizeof *q);
+			if (!q) {
+				err = UE_ENOMEM;
+				break;
+			}
+			v = q;
+		}
+		struct ue_store_passage *x = &v[n++];
+		x->a_start = (uint32_t)sqlite3_column_int64(st, 5);
+		x->a_end = (uint32_t)sqlite3_column_int64(st, 6);
+		x->b_start = (uint32_t)sqlite3_column_int64(st, 7);
+		x->b_end = (uint32_t)sqlite3_column_int64(st, 8);
+		x->a_first = (uint32_t)sqlite3_column_int64(st, 9);
+		x->a_last = (uint32_t)sqlite3_column_int64(st, 10);
+		x->b_first = (uint32_t)sqlite3_column_int64(st, 11);
+		x->b_last = (uint32_t)sqlite3_column_int64(st, 12);
+		x->score = sqlite3_column_double(st, 13);
+	}
+	free(v);
+	if (err) {
+		sqlite3_finalize(st);
+		return err;
+	}
+	return finish(s, st, rc, "text_pairs");
+}
+
+ue_status ue_store_reuse_tokens(struct ue_store *s, int64_t text,
+                                uint32_t *content_tokens)
+{
+	*content_tokens = 0;
+	sqlite3_stmt *st = prepare(s, "SELECT content_tokens FROM reuse_texts"
+	                              " WHERE text = ?");
+	if (!st)
+		return UE_EDB;
+	sqlite3_bind_int64(st, 1, text);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*content_tokens = (uint32_t)sqlite3_column_int64(st, 0);
+	return finish(s, st, rc, "reuse_texts");
+}
+
+ue_status ue_store_reuse_doc_put(struct ue_store *s, int64_t doc,
+                                 double fraction, const char *cls,
+                                 const char *sources)
+{
+	sqlite3_stmt *st = prepare(s, "INSERT INTO reuse_docs(doc,"
+	                              " reuse_fraction, reuse_class, sources)"
+	                              " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(doc)"
+	                              " DO UPDATE SET reuse_fraction = ?2,"
+	                              " reuse_class = ?3, sources = ?4");
+	if (!st)
+		return UE_EDB;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_double(st, 2, fraction);
+	sqlite3_bind_text(st, 3, cls, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, sources, -1, SQLITE_STATIC);
+	return finish(s, st, sqlite3_step(st), "reuse_docs");
+}
+
+ue_status ue_store_reuse_doc_group(struct ue_store *s, int64_t doc,
+                                   int64_t group)
+{
+	sqlite3_stmt *st = prepare(s, "UPDATE reuse_docs SET near_dup_group = ?"
+	                              " WHERE doc = ?");
+	if (!st)
+		return UE_EDB;
+	if (group)
+		sqlite3_bind_int64(st, 1, group);
+	sqlite3_bind_int64(st, 2, doc);
+	return finish(s, st, sqlite3_step(st), "reuse_docs");
+}
+
+ue_status ue_store_reuse_reset(struct ue_store *s)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; DELETE FROM text_passages;"
+	                 " DELETE FROM text_pairs; DELETE FROM reuse_texts;"
+	                 " DELETE FROM reuse_docs; COMMIT;", NULL, NULL, &msg)) {
+		ue_store_set_error(s, "reset of the reuse stage: %s",
+		                   msg ? msg : "?");
+		sqlite3_free(msg);
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return UE_EDB;
+	}
+	return UE_OK;
+}
+
+/* ---- per-thread readers ---- */
+
+struct ue_store_reader {
+	sqlite3 *db;
+	sqlite3_stmt *text;
+	char lang[16];
+};
+
+ue_status ue_store_reader_open(struct ue_store *s,
+                               struct ue_store_reader **out)
+{
+	*out = NULL;
+	const char *path = sqlite3_db_filename(s->db, "main");
+	struct ue_store_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return UE_ENOMEM;
+	if (sqlite3_open_v2(path && *path ? path : ":memory:", &r->db,
+	                    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) ||
+	    sqlite3_prepare_v2(r->db,
+	        "SELECT t.text, (SELECT language FROM documents d"
+	        " WHERE d.text = t.id ORDER BY d.doc LIMIT 1)"
+	        " FROM texts t WHERE t.id = ?", -1, &r->text, NULL)) {
+		ue_store_set_error(s, "cannot open a reader: %s",
+		                   r->db ? sqlite3_errmsg(r->db) : "?");
+		ue_store_reader_free(r);
+		return UE_EDB;
+	}
+	sqlite3_busy_timeout(r->db, 10000);
+	*out = r;
+	return UE_OK;
+}
+
+void ue_store_reader_free(struct ue_store_reader *r)
+{
+	if (!r)
+		return;
+	sqlite3_finalize(r->text);
+	sqlite3_close(r->db);
+	free(r);
+}
+
+ue_status ue_store_reader_text(struct ue_store_reader *r, int64_t text,
+                               const char **data, size_t *len,
+                               const char **lang)
+{
+	sqlite3_reset(r->text);
+	sqlite3_bind_int64(r->text, 1, text);
+	if (sqlite3_step(r->text) != SQLITE_ROW)
+		return UE_ENOTFOUND;
+	*data = (const char *)sqlite3_column_text(r->text, 0);
+	*len = (size_t)sqlite3_column_bytes(r->text, 0);
+	const char *l = (const char *)sqlite3_column_text(r->text, 1);
+	snprintf(r->lang, sizeof r->lang, "%s", l ? l : "und");
+	*lang = r->lang;
+	return UE_OK;
+}
