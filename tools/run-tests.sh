@@ -5,7 +5,7 @@ log=$(mktemp)
 meson test -C "$build" --print-errorlogs --num-processes 2 >"$log" 2>&1
 rc=$?
 cat "$log"
-count() { sed -n "s/^$1: *\([0-9]*\)$/\1/p" "$log" | tail -n 1; }
+count() { sed -n "s/^$1: *\([0-9]*\) *$/\1/p" "$log" | tail -n 1; }
 ok=$(count "Ok"); xfail=$(count "Expected Fail"); fail=$(count "Fail")
 xpass=$(count "Unexpected Pass"); timeout=$(count "Timeout"); skip=$(count "Skipped")
 rm -f "$log"

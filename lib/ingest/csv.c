@@ -309,39 +309,6 @@ static ue_status read_header(struct table *t, struct ue_reader *r,
 	return st;
 }
 
-/* s as a string that jansson takes back (valid UTF-8 without NUL): s
- * itself, or its normalised form in tmp. */
-static const char *valid_utf8(const char *s, size_t *n, struct ue_buf *tmp)
-{
-	if (ue_utf8_valid(s, *n) && !memchr(s, '\0', *n))
-		return s;
-	if (ue_text_normalise(s, *n, tmp))
-		return NULL;
-	*n = tmp->len;
-	return ue_buf_str(tmp);
-}
-
-/* Adds key: value to *meta, made on first use; the first value of a key
- * is kept. */
-static ue_status meta_add(json_t **meta, const char *key, size_t klen,
-                          const char *v, size_t vlen)
-{
-	struct ue_buf kb = UE_BUF_INIT, vb = UE_BUF_INIT;
-	ue_status st = UE_ENOMEM;
-	key = valid_utf8(key, &klen, &kb);
-	v = valid_utf8(v, &vlen, &vb);
-	if (key && v && (*meta || (*meta = json_object()))) {
-		st = UE_OK;
-		if (!json_object_getn(*meta, key, klen)) {
-			json_t *s = json_stringn(v, vlen);
-			if (json_object_setn_new(*meta, key, klen, s))
-				st = UE_ENOMEM;
-		}
-	}
-	ue_buf_release(&kb);
-	ue_buf_release(&vb);
-	return st;
-}
 
 static void reject(const struct ue_sink *sink, uint64_t line,
                    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -401,7 +368,7 @@ static ue_status deliver(struct table *t, const struct ue_sink *sink)
 		const char *k = cell(&t->names, t->name_end, i, &klen);
 		trim(&k, &klen);
 		if (len && t->field[i] == UE_F_COUNT)
-			st = meta_add(&meta, k, klen, v, len);
+			st = ue_record_meta_add(&meta, k, klen, v, len);
 	}
 	char *meta_json = NULL;
 	if (!st && meta && !(meta_json = json_dumps(meta, JSON_COMPACT)))

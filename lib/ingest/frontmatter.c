@@ -98,39 +98,6 @@ static int is_mark(const char *s, size_t n, const char *mark)
 	return n == strlen(mark) && memcmp(s, mark, n) == 0;
 }
 
-/* s as a string that jansson takes back (valid UTF-8 without NUL): s
- * itself, or its normalised form in tmp. */
-static const char *valid_utf8(const char *s, size_t *n, struct ue_buf *tmp)
-{
-	if (ue_utf8_valid(s, *n) && !memchr(s, '\0', *n))
-		return s;
-	if (ue_text_normalise(s, *n, tmp))
-		return NULL;
-	*n = tmp->len;
-	return ue_buf_str(tmp);
-}
-
-/* Adds key: value to *meta, made on first use; the first value of a key
- * is kept. */
-static ue_status meta_add(json_t **meta, const char *key, size_t klen,
-                          const char *v, size_t vlen)
-{
-	struct ue_buf kb = UE_BUF_INIT, vb = UE_BUF_INIT;
-	ue_status st = UE_ENOMEM;
-	key = valid_utf8(key, &klen, &kb);
-	v = valid_utf8(v, &vlen, &vb);
-	if (key && v && (*meta || (*meta = json_object()))) {
-		st = UE_OK;
-		if (!json_object_getn(*meta, key, klen)) {
-			json_t *s = json_stringn(v, vlen);
-			if (json_object_setn_new(*meta, key, klen, s))
-				st = UE_ENOMEM;
-		}
-	}
-	ue_buf_release(&kb);
-	ue_buf_release(&vb);
-	return st;
-}
 
 /* Appends a "double quoted" scalar (s after the opening quote). */
 static ue_status double_quoted(const char *s, size_t n, struct ue_buf *out)
@@ -228,7 +195,7 @@ static ue_status commit(struct matter *m, const char *key, size_t klen,
 		return UE_OK;
 	enum ue_field f = ue_field_map_lookup(m->map, key, klen);
 	if (f == UE_F_COUNT || m->set[f])
-		return meta_add(&m->meta, key, klen, v->data, v->len);
+		return ue_record_meta_add(&m->meta, key, klen, v->data, v->len);
 	m->set[f] = 1;
 	return ue_buf_append(&m->value[f], v->data, v->len);
 }

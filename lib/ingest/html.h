@@ -28,7 +28,7 @@ void ue_html_doc_release(struct ue_html_doc *d);
  * block of paragraphs with the most text and fewest links, with scripts,
  * styles, navigation, headers, footers, asides, forms and elements whose
  * class or id says menu, share, related, comment, footer... left out.
- * Returns UE_OK, or UE_ENOMEM.
+ * Returns UE_OK, UE_ENOMEM, or UE_ELIMIT for input over 1 GB.
  */
 ue_status ue_html_extract(const char *html, size_t len, struct ue_html_doc *d);
 

@@ -1,6 +1,8 @@
 /* record.c - field names, aliases and --map renames; see record.h. */
 #include "ingest/record.h"
 
+#include "text/normalise.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,4 +119,36 @@ enum ue_field ue_field_map_lookup(const struct ue_field_map *map,
 	if (map && f != UE_F_COUNT && map->key[f])
 		return UE_F_COUNT;
 	return f;
+}
+
+/* s itself when it is valid UTF-8 without NUL, else its repaired copy in
+ * tmp; NULL when out of memory. */
+static const char *valid_utf8(const char *s, size_t *n, struct ue_buf *tmp)
+{
+	if (ue_utf8_valid(s, *n) && !memchr(s, '\0', *n))
+		return s;
+	if (ue_text_normalise(s, *n, tmp))
+		return NULL;
+	*n = tmp->len;
+	return ue_buf_str(tmp);
+}
+
+ue_status ue_record_meta_add(json_t **meta, const char *key, size_t klen,
+                             const char *v, size_t vlen)
+{
+	struct ue_buf kb = UE_BUF_INIT, vb = UE_BUF_INIT;
+	ue_status st = UE_ENOMEM;
+	key = valid_utf8(key, &klen, &kb);
+	v = valid_utf8(v, &vlen, &vb);
+	if (key && v && (*meta || (*meta = json_object()))) {
+		st = UE_OK;
+		if (!json_object_getn(*meta, key, klen)) {
+			json_t *s = json_stringn(v, vlen);
+			if (json_object_setn_new(*meta, key, klen, s))
+				st = UE_ENOMEM;
+		}
+	}
+	ue_buf_release(&kb);
+	ue_buf_release(&vb);
+	return st;
 }

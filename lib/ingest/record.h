@@ -10,6 +10,7 @@
 #define UE_RECORD_H
 
 #include <stddef.h>
+#include <jansson.h>
 #include <stdint.h>
 #include "unecho/unecho.h"
 
@@ -68,6 +69,12 @@ struct ue_record {
 	uint64_t line;          /* 1-based line or record number in its file */
 	const char *format;     /* "jsonl", "html", ... */
 };
+
+/* Adds key: value (strings, repaired to valid UTF-8 without NUL) to the
+ * metadata object *meta, made on first use; the first value of a key is
+ * kept. */
+ue_status ue_record_meta_add(json_t **meta, const char *key, size_t klen,
+                             const char *v, size_t vlen);
 
 /* Sets a field of rec (borrowed pointer). */
 static inline void ue_record_set(struct ue_record *rec, enum ue_field f,

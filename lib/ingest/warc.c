@@ -502,7 +502,7 @@ static ue_status response_page(struct warc *w, const char **page,
                                size_t *len)
 {
 	struct http h;
-	if (!parse_http(w->block.data, w->block.len, &h)) {
+	if (!parse_http(ue_buf_str(&w->block), w->block.len, &h)) {
 		reject(w, w->n, "response without an HTTP status line");
 		return UE_ENOTFOUND;
 	}
@@ -613,7 +613,7 @@ static ue_status read_body(struct warc *w)
 	ue_status st = read_block(w, (size_t)len);
 	if (st || w->ended)
 		return st;
-	const char *page = w->block.data;
+	const char *page = ue_buf_str(&w->block);
 	size_t plen = w->block.len;
 	if (is(w->h.type.data, w->h.type.len, "response") &&
 	    (st = response_page(w, &page, &plen)))

@@ -92,13 +92,10 @@ static void load(void)
 	qsort(entries, nentries, sizeof *entries, by_name);
 }
 
-const char *ue_country_code(const char *name)
+/* Looks up the first n bytes of name, trimmed and lower-cased. */
+static const char *lookup(const char *name, size_t n)
 {
-	pthread_once(&once, load);
-	if (!name)
-		return NULL;
 	char key[128];
-	size_t n = strlen(name);
 	while (n && isspace((unsigned char)name[n - 1]))
 		n--;
 	while (n && isspace((unsigned char)*name)) {
@@ -114,4 +111,17 @@ const char *ue_country_code(const char *name)
 	struct entry *e = bsearch(&probe, entries, nentries, sizeof *entries,
 	                          by_name);
 	return e ? e->code : NULL;
+}
+
+const char *ue_country_code(const char *name)
+{
+	pthread_once(&once, load);
+	if (!name)
+		return NULL;
+	const char *code = lookup(name, strlen(name));
+	/* Datasets append notes: "usa (44/180 press freedom)", "italy
+	 * (vatican city)", "usa|". */
+	if (!code)
+		code = lookup(name, strcspn(name, "(|"));
+	return code;
 }

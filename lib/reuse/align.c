@@ -6,11 +6,12 @@
 
 void ue_align_params_default(struct ue_align_params *p)
 {
-	p->k = 3;
-	p->max_gap = 8;
-	p->min_seeds = 2;
+	p->k = 2;
+	p->max_gap = 20;
+	p->min_seeds = 3;
 	p->min_tokens = 6;
 	p->max_repeat = 4;
+	p->fill_gap = 4;
 }
 
 void ue_seq_init(struct ue_seq *s)
@@ -20,43 +21,71 @@ void ue_seq_init(struct ue_seq *s)
 
 void ue_seq_release(struct ue_seq *s)
 {
-	free(s->content);
+	free(s->hash);
+	free(s->start);
+	free(s->end);
 	free(s->shingle);
 	ue_seq_init(s);
 }
 
-static uint64_t mix(uint64_t h, uint64_t x)
+size_t ue_seq_bytes(const struct ue_seq *s)
+{
+	return sizeof *s + s->alloc * (3 * sizeof(uint32_t) + sizeof(uint64_t));
+}
+
+uint64_t ue_shingle_mix(uint64_t h, uint64_t x)
 {
 	h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
 	return h * 0xff51afd7ed558ccdULL;
 }
 
+static ue_status seq_reserve(struct ue_seq *s, size_t n)
+{
+	if (n <= s->alloc)
+		return UE_OK;
+	uint32_t *h = realloc(s->hash, n * sizeof *h);
+	if (h)
+		s->hash = h;
+	uint32_t *a = realloc(s->start, n * sizeof *a);
+	if (a)
+		s->start = a;
+	uint32_t *e = realloc(s->end, n * sizeof *e);
+	if (e)
+		s->end = e;
+	uint64_t *sh = realloc(s->shingle, n * sizeof *sh);
+	if (sh)
+		s->shingle = sh;
+	if (!h || !a || !e || !sh)
+		return UE_ENOMEM;
+	s->alloc = n;
+	return UE_OK;
+}
+
 ue_status ue_seq_build(struct ue_seq *s, const struct ue_tokens *tok,
                        unsigned k)
 {
-	s->tok = tok;
 	s->n = s->nshingles = 0;
-	if (tok->n > s->alloc) {
-		uint32_t *c = realloc(s->content, tok->n * sizeof *c);
-		if (c)
-			s->content = c;
-		uint64_t *h = realloc(s->shingle, tok->n * sizeof *h);
-		if (h)
-			s->shingle = h;
-		if (!c || !h)
-			return UE_ENOMEM;
-		s->alloc = tok->n;
-	}
+	s->k = k;
+	size_t n = 0;
 	for (size_t i = 0; i < tok->n; i++)
-		if (!(tok->tok[i].flags & UE_TOK_STOP))
-			s->content[s->n++] = (uint32_t)i;
+		n += !(tok->tok[i].flags & UE_TOK_STOP);
+	if (seq_reserve(s, n + 1))
+		return UE_ENOMEM;
+	for (size_t i = 0; i < tok->n; i++) {
+		const struct ue_token *t = &tok->tok[i];
+		if (t->flags & UE_TOK_STOP)
+			continue;
+		s->hash[s->n] = (uint32_t)(t->hash ^ t->hash >> 32);
+		s->start[s->n] = t->start;
+		s->end[s->n++] = t->end;
+	}
 	if (k == 0 || s->n < k)
 		return UE_OK;
 	s->nshingles = s->n - k + 1;
 	for (size_t i = 0; i < s->nshingles; i++) {
 		uint64_t h = 0;
 		for (unsigned j = 0; j < k; j++)
-			h = mix(h, tok->tok[s->content[i + j]].hash);
+			h = ue_shingle_mix(h, s->hash[i + j]);
 		s->shingle[i] = h;
 	}
 	return UE_OK;
@@ -77,7 +106,7 @@ struct match {
 struct chain {
 	uint32_t first_i, first_j, last_i, last_j;
 	uint32_t seeds;
-	uint32_t start_match;   /* index of its first seed in the seed log */
+	uint32_t id;            /* creation order: seed_chain's values */
 };
 
 struct ue_aligner {
@@ -91,7 +120,12 @@ struct ue_aligner {
 	size_t nm, m_alloc;
 	struct chain *open, *done;
 	size_t nopen, open_alloc, ndone, done_alloc;
-	uint32_t *seed_chain;    /* for each match: its chain (done index) */
+	uint32_t *seed_chain;    /* for each match: the id of its chain */
+	size_t seed_chain_alloc;
+	uint32_t *order;         /* matches grouped by chain, in order of j */
+	size_t order_alloc;
+	uint32_t *chain_at;      /* chain id -> first index into order */
+	size_t chain_at_alloc;
 	unsigned char *covered;
 	size_t covered_alloc;
 };
@@ -114,6 +148,8 @@ void ue_aligner_free(struct ue_aligner *al)
 	free(al->open);
 	free(al->done);
 	free(al->seed_chain);
+	free(al->order);
+	free(al->chain_at);
 	free(al->covered);
 	free(al);
 }
@@ -209,10 +245,36 @@ static ue_status close_chain(struct ue_aligner *al, size_t idx)
 	return UE_OK;
 }
 
+/* Lists the seeds of each chain together (counting sort by chain id,
+ * keeping the order of j within a chain). */
+static ue_status group_seeds(struct ue_aligner *al, uint32_t nchains)
+{
+	if (grow((void **)&al->order, &al->order_alloc, al->nm + 1,
+	         sizeof *al->order) ||
+	    grow((void **)&al->chain_at, &al->chain_at_alloc, nchains + 2,
+	         sizeof *al->chain_at))
+		return UE_ENOMEM;
+	memset(al->chain_at, 0, (nchains + 2) * sizeof *al->chain_at);
+	for (size_t x = 0; x < al->nm; x++)
+		al->chain_at[al->seed_chain[x] + 1]++;
+	for (uint32_t c = 0; c < nchains; c++)
+		al->chain_at[c + 1] += al->chain_at[c];
+	for (size_t x = 0; x < al->nm; x++)
+		al->order[al->chain_at[al->seed_chain[x]]++] = (uint32_t)x;
+	/* chain_at[c] now ends chain c: shift back to starts. */
+	memmove(al->chain_at + 1, al->chain_at, nchains * sizeof *al->chain_at);
+	al->chain_at[0] = 0;
+	return UE_OK;
+}
+
 /* Chains the matches (in order of j) into runs with small gaps. */
 static ue_status chain_matches(struct ue_aligner *al, unsigned gap)
 {
 	al->nopen = al->ndone = 0;
+	uint32_t ids = 0;
+	if (grow((void **)&al->seed_chain, &al->seed_chain_alloc, al->nm + 1,
+	         sizeof *al->seed_chain))
+		return UE_ENOMEM;
 	for (size_t x = 0; x < al->nm; x++) {
 		struct match m = al->m[x];
 		/* Close chains that can no longer be extended. */
@@ -240,17 +302,20 @@ static ue_status chain_matches(struct ue_aligner *al, unsigned gap)
 			al->open[best].last_i = m.i;
 			al->open[best].last_j = m.j;
 			al->open[best].seeds++;
+			al->seed_chain[x] = al->open[best].id;
 			continue;
 		}
 		if (grow((void **)&al->open, &al->open_alloc, al->nopen + 1,
 		         sizeof *al->open))
 			return UE_ENOMEM;
-		al->open[al->nopen++] = (struct chain){m.i, m.j, m.i, m.j, 1, 0};
+		al->seed_chain[x] = ids;
+		al->open[al->nopen++] = (struct chain){m.i, m.j, m.i, m.j, 1,
+		                                       ids++};
 	}
 	while (al->nopen)
 		if (close_chain(al, 0))
 			return UE_ENOMEM;
-	return UE_OK;
+	return group_seeds(al, ids);
 }
 
 static int by_seeds(const void *x, const void *y)
@@ -261,12 +326,6 @@ static int by_seeds(const void *x, const void *y)
 	return a->first_j < b->first_j ? -1 : a->first_j > b->first_j;
 }
 
-static int by_b(const void *x, const void *y)
-{
-	const struct ue_passage *a = x, *b = y;
-	return a->b_first < b->b_first ? -1 : a->b_first > b->b_first;
-}
-
 /* The share of b's content tokens from first to last inside seeds that
  * belong to this passage's span. */
 static double density(struct ue_aligner *al, uint32_t first, uint32_t last)
@@ -275,6 +334,52 @@ static double density(struct ue_aligner *al, uint32_t first, uint32_t last)
 	for (uint32_t t = first; t <= last; t++)
 		n += al->covered[t];
 	return (double)n / (double)(last - first + 1);
+}
+
+/* Adds the passages of one chain: its runs of seeds that follow each other
+ * closely (within p->fill_gap content tokens on both sides), so that
+ * coverage counts matched text and small edits between, not everything a
+ * chain spans. */
+static ue_status segments(struct ue_aligner *al, const struct ue_seq *a,
+                          const struct ue_seq *b, const struct chain *ch,
+                          const struct ue_align_params *p,
+                          struct ue_passages *out)
+{
+	uint32_t from = al->chain_at[ch->id];
+	uint32_t to = al->chain_at[ch->id + 1];
+	unsigned k = p->k;
+	for (uint32_t x = from; x < to; ) {
+		struct match first = al->m[al->order[x]], last = first;
+		uint32_t seeds = 1, y = x + 1;
+		for (; y < to; y++) {
+			struct match m = al->m[al->order[y]];
+			if (m.j > last.j + k + p->fill_gap ||
+			    m.i > last.i + k + p->fill_gap || m.i <= last.i)
+				break;
+			last = m;
+			seeds++;
+		}
+		x = y;
+		uint32_t a_last = last.i + k - 1, b_last = last.j + k - 1;
+		if (grow((void **)&out->v, &out->alloc, out->n + 1,
+		         sizeof *out->v))
+			return UE_ENOMEM;
+		out->v[out->n++] = (struct ue_passage){
+			.a_start = a->start[first.i], .a_end = a->end[a_last],
+			.b_start = b->start[first.j], .b_end = b->end[b_last],
+			.a_first = first.i, .a_last = a_last,
+			.b_first = first.j, .b_last = b_last,
+			.seeds = seeds,
+			.score = density(al, first.j, b_last),
+		};
+	}
+	return UE_OK;
+}
+
+static int by_b(const void *x, const void *y)
+{
+	const struct ue_passage *a = x, *b = y;
+	return a->b_first < b->b_first ? -1 : a->b_first > b->b_first;
 }
 
 ue_status ue_align(struct ue_aligner *al, const struct ue_seq *a,
@@ -297,6 +402,7 @@ ue_status ue_align(struct ue_aligner *al, const struct ue_seq *a,
 			al->covered[al->m[x].j + t] = 1;
 	qsort(al->done, al->ndone, sizeof *al->done, by_seeds);
 	unsigned k = p->k;
+	size_t accepted = 0;   /* chains taken; their b ranges follow */
 	for (size_t c = 0; c < al->ndone; c++) {
 		struct chain *ch = &al->done[c];
 		uint32_t a_last = ch->last_i + k - 1, b_last = ch->last_j + k - 1;
@@ -305,25 +411,14 @@ ue_status ue_align(struct ue_aligner *al, const struct ue_seq *a,
 		    b_last - ch->first_j + 1 < p->min_tokens)
 			continue;
 		int overlaps = 0;
-		for (size_t q = 0; q < out->n && !overlaps; q++)
-			overlaps = ch->first_j <= out->v[q].b_last &&
-			           b_last >= out->v[q].b_first;
+		for (size_t q = 0; q < accepted && !overlaps; q++)
+			overlaps = ch->first_j <= al->done[q].last_j + k - 1 &&
+			           b_last >= al->done[q].first_j;
 		if (overlaps)
 			continue;
-		if (grow((void **)&out->v, &out->alloc, out->n + 1,
-		         sizeof *out->v))
-			return UE_ENOMEM;
-		const struct ue_token *ta = a->tok->tok, *tb = b->tok->tok;
-		out->v[out->n++] = (struct ue_passage){
-			.a_start = ta[a->content[ch->first_i]].start,
-			.a_end = ta[a->content[a_last]].end,
-			.b_start = tb[b->content[ch->first_j]].start,
-			.b_end = tb[b->content[b_last]].end,
-			.a_first = ch->first_i, .a_last = a_last,
-			.b_first = ch->first_j, .b_last = b_last,
-			.seeds = ch->seeds,
-			.score = density(al, ch->first_j, b_last),
-		};
+		al->done[accepted++] = *ch;
+		if ((st = segments(al, a, b, ch, p, out)))
+			return st;
 	}
 	qsort(out->v, out->n, sizeof *out->v, by_b);
 	return UE_OK;

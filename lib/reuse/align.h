@@ -16,30 +16,40 @@
 #include "text/token.h"
 
 struct ue_align_params {
-	unsigned k;            /* content tokens per shingle [3] */
-	unsigned max_gap;      /* content tokens between chained seeds [8] */
-	unsigned min_seeds;    /* seeds for a passage [2] */
+	unsigned k;            /* content tokens per shingle [2] */
+	unsigned max_gap;      /* content tokens between chained seeds [20] */
+	unsigned min_seeds;    /* seeds for a passage [3] */
 	unsigned min_tokens;   /* content tokens in a passage, each side [6] */
 	unsigned max_repeat;   /* skip shingles repeated more in a text [4] */
+	unsigned fill_gap;     /* passages bridge gaps this short [4] */
 };
 
 void ue_align_params_default(struct ue_align_params *p);
 
-/* A document prepared for alignment: its content tokens and shingles. */
+/* A text prepared for alignment: its content tokens (hashes of their
+ * forms and byte spans) and its shingles.  Self-contained, so that the
+ * tokens themselves need not be kept. */
 struct ue_seq {
-	const struct ue_tokens *tok;  /* borrowed */
-	uint32_t *content;            /* token index of each content token */
-	uint64_t *shingle;            /* shingle hash at each content index */
-	size_t n;                     /* content tokens */
-	size_t nshingles;             /* n - k + 1, or 0 */
+	uint32_t *hash;       /* content token form hashes */
+	uint32_t *start;      /* byte span of each content token */
+	uint32_t *end;
+	uint64_t *shingle;    /* hash of the k tokens from each position */
+	size_t n;             /* content tokens */
+	size_t nshingles;     /* n - k + 1, or 0 */
 	size_t alloc;
+	unsigned k;
 };
+
+/* Folds token hash x into shingle hash h (order matters). */
+uint64_t ue_shingle_mix(uint64_t h, uint64_t x);
 
 void ue_seq_init(struct ue_seq *s);
 void ue_seq_release(struct ue_seq *s);
-/* Prepares s from tokens (kept borrowed: they must outlive s's use). */
+/* Prepares s from the tokens of a text, with k-token shingles. */
 ue_status ue_seq_build(struct ue_seq *s, const struct ue_tokens *tok,
                        unsigned k);
+/* Bytes of memory s holds. */
+size_t ue_seq_bytes(const struct ue_seq *s);
 
 /* A passage found in both texts: byte spans and content-token spans. */
 struct ue_passage {

@@ -16,12 +16,18 @@ void ue_reuse_params_default(struct ue_reuse_params *p)
 {
 	memset(p, 0, sizeof *p);
 	p->threads = 2;
+	p->sketch_k = 4;
 	p->sample = 2;
-	p->max_df = 100;
+	p->max_df = 50;
+	p->cache_bytes = (size_t)1 << 30;
 	p->min_shared = 2;
-	p->wholly = 0.6;
+	p->wholly = 0.5;
 	p->partially = 0.15;
 	p->near_dup = 0.8;
+	if (getenv("UE_SK")) p->sketch_k = atoi(getenv("UE_SK")); /*TMP*/
+	if (getenv("UE_SAMPLE")) p->sample = atoi(getenv("UE_SAMPLE")); /*TMP*/
+	if (getenv("UE_MINSHARED")) p->min_shared = atoi(getenv("UE_MINSHARED")); /*TMP*/
+	if (getenv("UE_MAXDF")) p->max_df = atoi(getenv("UE_MAXDF")); /*TMP*/
 }
 
 int ue_reuse_direction(const struct ue_doc_meta *a,
@@ -49,9 +55,10 @@ int ue_reuse_direction(const struct ue_doc_meta *a,
 struct text {
 	int64_t id;
 	uint32_t content_tokens;
-	uint32_t *keys;      /* sorted sketch keys; owned when is_new */
+	uint32_t *keys;      /* sorted sketch keys (owned) */
 	size_t nkeys;
 	int is_new;
+	struct ue_seq *seq;  /* kept from preparation while memory allows */
 };
 
 struct stage {
@@ -72,6 +79,7 @@ struct stage {
 	/* Work distribution and results. */
 	atomic_size_t next;
 	atomic_size_t done;
+	atomic_size_t cached;    /* bytes of kept sequences */
 	pthread_mutex_t lock;
 	ue_status error;
 	struct pair_out *pairs;
@@ -92,12 +100,13 @@ struct worker {
 	struct ue_tokenizer *tk;
 	struct ue_store_reader *rd;
 	struct ue_aligner *al;
-	struct ue_tokens xt, yt;
+	struct ue_tokens tok;
 	struct ue_seq xs, ys;
 	struct ue_passages ps;
 	uint16_t *count;
 	uint32_t *touched;
 	size_t ntouched;
+	uint64_t candidates;
 };
 
 static void fail(struct stage *st, ue_status e)
@@ -114,36 +123,81 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Tokenises a text and prepares its sequence. */
-static ue_status load(struct worker *w, int64_t text, struct ue_tokens *tok,
-                      struct ue_seq *seq)
+/* Tokenises a text and prepares its sequence in seq. */
+static ue_status load(struct worker *w, int64_t text, struct ue_seq *seq)
 {
 	const char *data, *lang;
 	size_t len;
 	ue_status e = ue_store_reader_text(w->rd, text, &data, &len, &lang);
 	if (!e)
-		e = ue_tokenize(w->tk, data, len, lang, tok);
+		e = ue_tokenize(w->tk, data, len, lang, &w->tok);
 	if (!e)
-		e = ue_seq_build(seq, tok, w->st->ap.k);
+		e = ue_seq_build(seq, &w->tok, w->st->ap.k);
 	return e;
 }
 
-/* The sketch: the distinct shingles whose hash falls in the sample. */
-static ue_status sketch(const struct ue_seq *seq, unsigned sample,
-                        uint32_t **keys, size_t *n)
+/* The sequence of text t: kept from preparation, or loaded into spare. */
+static ue_status sequence(struct worker *w, const struct text *t,
+                          struct ue_seq *spare, const struct ue_seq **out)
 {
-	*keys = malloc((seq->nshingles + 1) * sizeof **keys);
+	if (t->seq) {
+		*out = t->seq;
+		return UE_OK;
+	}
+	*out = spare;
+	return load(w, t->id, spare);
+}
+
+/* Keeps a copy of a prepared sequence while within the memory budget. */
+static void keep(struct stage *st, struct text *t, const struct ue_seq *s)
+{
+	size_t bytes = ue_seq_bytes(s);
+	if (atomic_fetch_add(&st->cached, bytes) + bytes > st->p->cache_bytes)
+		return;
+	struct ue_seq *c = malloc(sizeof *c);
+	if (!c)
+		return;
+	ue_seq_init(c);
+	c->k = s->k;
+	c->n = s->n;
+	c->nshingles = s->nshingles;
+	c->alloc = s->n + 1;
+	c->hash = malloc(c->alloc * sizeof *c->hash);
+	c->start = malloc(c->alloc * sizeof *c->start);
+	c->end = malloc(c->alloc * sizeof *c->end);
+	c->shingle = malloc(c->alloc * sizeof *c->shingle);
+	if (!c->hash || !c->start || !c->end || !c->shingle) {
+		ue_seq_release(c);
+		free(c);
+		return;
+	}
+	memcpy(c->hash, s->hash, s->n * sizeof *c->hash);
+	memcpy(c->start, s->start, s->n * sizeof *c->start);
+	memcpy(c->end, s->end, s->n * sizeof *c->end);
+	memcpy(c->shingle, s->shingle, s->nshingles * sizeof *c->shingle);
+	t->seq = c;
+}
+
+/* The sketch: the distinct k-shingles of content tokens whose hash falls
+ * in the sample.  Longer than the alignment's shingles, so that a shared
+ * sketch key is evidence of copying rather than of a common phrase. */
+static ue_status sketch(const struct ue_seq *seq, unsigned k,
+                        unsigned sample, uint32_t **keys, size_t *n)
+{
+	*keys = malloc((seq->n + 1) * sizeof **keys);
 	if (!*keys)
 		return UE_ENOMEM;
-	size_t k = 0;
-	for (size_t i = 0; i < seq->nshingles; i++) {
-		uint64_t h = seq->shingle[i];
+	size_t m = 0;
+	for (size_t i = 0; i + k <= seq->n; i++) {
+		uint64_t h = 0;
+		for (unsigned j = 0; j < k; j++)
+			h = ue_shingle_mix(h, seq->hash[i + j]);
 		if ((h >> 40) % sample == 0)
-			(*keys)[k++] = (uint32_t)h;
+			(*keys)[m++] = (uint32_t)h;
 	}
-	qsort(*keys, k, sizeof **keys, cmp_u32);
+	qsort(*keys, m, sizeof **keys, cmp_u32);
 	size_t u = 0;
-	for (size_t i = 0; i < k; i++)
+	for (size_t i = 0; i < m; i++)
 		if (u == 0 || (*keys)[u - 1] != (*keys)[i])
 			(*keys)[u++] = (*keys)[i];
 	*n = u;
@@ -168,14 +222,16 @@ static void *prepare_worker(void *arg)
 	size_t i;
 	while (!st->error && (i = atomic_fetch_add(&st->next, 1)) < st->nnew) {
 		struct text *t = &st->t[st->new_idx[i]];
-		ue_status e = load(w, t->id, &w->xt, &w->xs);
+		ue_status e = load(w, t->id, &w->xs);
 		if (!e)
-			e = sketch(&w->xs, st->p->sample, &t->keys, &t->nkeys);
+			e = sketch(&w->xs, st->p->sketch_k, st->p->sample, &t->keys,
+			           &t->nkeys);
 		if (e) {
 			fail(st, e);
 			break;
 		}
 		t->content_tokens = (uint32_t)w->xs.n;
+		keep(st, t, &w->xs);
 		size_t d = atomic_fetch_add(&st->done, 1) + 1;
 		if (d % 64 == 0)
 			progress(st, "prepare", d, st->nnew);
@@ -236,7 +292,8 @@ static double coverage(const struct ue_passages *ps, int b_side, size_t n)
 }
 
 static ue_status emit(struct worker *w, const struct text *x,
-                      const struct text *y)
+                      const struct text *y, const struct ue_seq *xs,
+                      const struct ue_seq *ys)
 {
 	struct stage *st = w->st;
 	/* Passages were found with a = y, b = x; store them with a < b. */
@@ -245,8 +302,8 @@ static ue_status emit(struct worker *w, const struct text *x,
 		.a = swap ? x->id : y->id, .b = swap ? y->id : x->id,
 		.n = w->ps.n,
 	};
-	double ycov = coverage(&w->ps, 0, w->ys.n);
-	double xcov = coverage(&w->ps, 1, w->xs.n);
+	double ycov = coverage(&w->ps, 0, ys->n);
+	double xcov = coverage(&w->ps, 1, xs->n);
 	po.a_cov = swap ? xcov : ycov;
 	po.b_cov = swap ? ycov : xcov;
 	po.p = malloc(po.n * sizeof *po.p);
@@ -304,26 +361,21 @@ static ue_status match_text(struct worker *w, size_t xi)
 				w->touched[w->ntouched++] = yi;
 		}
 	}
-	int loaded = 0;
+	const struct ue_seq *xs = NULL, *ys;
 	ue_status e = UE_OK;
 	qsort(w->touched, w->ntouched, sizeof *w->touched, cmp_u32);
 	for (size_t c = 0; c < w->ntouched && !e; c++) {
 		uint32_t yi = w->touched[c];
 		if (w->count[yi] < st->p->min_shared || !comparable(st, xi, yi))
 			continue;
-		pthread_mutex_lock(&st->lock);
-		st->candidates++;
-		pthread_mutex_unlock(&st->lock);
-		if (!loaded) {
-			if ((e = load(w, x->id, &w->xt, &w->xs)))
-				break;
-			loaded = 1;
-		}
-		if ((e = load(w, st->t[yi].id, &w->yt, &w->ys)) ||
-		    (e = ue_align(w->al, &w->ys, &w->xs, &st->ap, &w->ps)))
+		w->candidates++;
+		if (!xs && (e = sequence(w, x, &w->xs, &xs)))
+			break;
+		if ((e = sequence(w, &st->t[yi], &w->ys, &ys)) ||
+		    (e = ue_align(w->al, ys, xs, &st->ap, &w->ps)))
 			break;
 		if (w->ps.n)
-			e = emit(w, x, &st->t[yi]);
+			e = emit(w, x, &st->t[yi], xs, ys);
 	}
 	for (size_t c = 0; c < w->ntouched; c++)
 		w->count[w->touched[c]] = 0;
@@ -353,8 +405,7 @@ static void worker_release(struct worker *w)
 	ue_tokenizer_free(w->tk);
 	ue_store_reader_free(w->rd);
 	ue_aligner_free(w->al);
-	ue_tokens_release(&w->xt);
-	ue_tokens_release(&w->yt);
+	ue_tokens_release(&w->tok);
 	ue_seq_release(&w->xs);
 	ue_seq_release(&w->ys);
 	ue_passages_release(&w->ps);
@@ -366,8 +417,7 @@ static ue_status worker_init(struct worker *w, struct stage *st)
 {
 	memset(w, 0, sizeof *w);
 	w->st = st;
-	ue_tokens_init(&w->xt);
-	ue_tokens_init(&w->yt);
+	ue_tokens_init(&w->tok);
 	ue_seq_init(&w->xs);
 	ue_seq_init(&w->ys);
 	ue_status e;
@@ -412,6 +462,7 @@ static ue_status run_workers(struct stage *st, void *(*fn)(void *))
 	}
 	for (unsigned i = 0; i < started; i++) {
 		pthread_join(tid[i], NULL);
+		st->candidates += w[i].candidates;
 		worker_release(&w[i]);
 	}
 	free(w);
@@ -782,8 +833,12 @@ static ue_status near_dup_groups(struct stage *st)
 
 static void stage_release(struct stage *st)
 {
-	for (size_t i = 0; i < st->nt; i++)
+	for (size_t i = 0; i < st->nt; i++) {
 		free(st->t[i].keys);
+		if (st->t[i].seq)
+			ue_seq_release(st->t[i].seq);
+		free(st->t[i].seq);
+	}
 	for (size_t i = 0; i < st->npairs; i++)
 		free(st->pairs[i].p);
 	free(st->t);

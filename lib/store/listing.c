@@ -129,7 +129,7 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	int rc;
 	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_t *o = json_object();
-		for (int i = 0; i < 17 + !!f->with_text; i++) {
+		for (int i = 0; i < 16 + !!f->with_text; i++) {
 			if (i == 14) {   /* stored as JSON text */
 				const char *src = (const char *)
 				        sqlite3_column_text(st, i);

@@ -157,16 +157,24 @@ ue_status ue_store_text_pair_put(struct ue_store *s, int64_t a, int64_t b,
 ue_status ue_store_text_pairs(struct ue_store *s, int64_t text,
         int (*fn)(void *ctx, const struct ue_text_pair *pair), void *ctx)
 {
-	sqlite3_stmt *st = prepare(s,
+	/* Two indexed lookups for one text; a scan for all. */
+	sqlite3_stmt *st = prepare(s, text ?
 	        "SELECT p.id, p.a_text, p.b_text, p.a_coverage, p.b_coverage,"
 	        " x.a_start, x.a_end, x.b_start, x.b_end, x.a_first, x.a_last,"
 	        " x.b_first, x.b_last, x.score"
 	        " FROM text_pairs p JOIN text_passages x ON x.pair = p.id"
-	        " WHERE ?1 = 0 OR p.a_text = ?1 OR p.b_text = ?1"
+	        " WHERE p.id IN (SELECT id FROM text_pairs WHERE a_text = ?1"
+	        "   UNION SELECT id FROM text_pairs WHERE b_text = ?1)"
+	        " ORDER BY p.id, x.b_start" :
+	        "SELECT p.id, p.a_text, p.b_text, p.a_coverage, p.b_coverage,"
+	        " x.a_start, x.a_end, x.b_start, x.b_end, x.a_first, x.a_last,"
+	        " x.b_first, x.b_last, x.score"
+	        " FROM text_pairs p JOIN text_passages x ON x.pair = p.id"
 	        " ORDER BY p.id, x.b_start");
 	if (!st)
 		return UE_EDB;
-	sqlite3_bind_int64(st, 1, text);
+	if (text)
+		sqlite3_bind_int64(st, 1, text);
 	struct ue_store_passage *v = NULL;
 	size_t n = 0, alloc = 0;
 	struct ue_text_pair cur = {0};

@@ -208,7 +208,7 @@ static ue_status text_id(struct ue_store *s, const struct ue_store_doc *d,
 
 ue_status ue_store_doc_add(struct ue_store *s, const struct ue_store_doc *d)
 {
-	int64_t text;
+	int64_t text = 0;
 	ue_status err = text_id(s, d, &text);
 	if (err)
 		return err;

@@ -130,6 +130,7 @@ static const struct {
 };
 
 #define NLATIN (sizeof latin / sizeof latin[0])
+_Static_assert(NLATIN <= 32, "a language is one bit of struct slot's mask");
 
 struct slot {
 	const char *word;       /* points into latin[].words; NULL: empty */
