@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text/normalise.h"
+
 static int is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r';
@@ -121,8 +123,14 @@ static ue_status parse_array(struct ue_reader *r, const struct ue_sink *sink,
 			         "limit of %zu bytes; use JSON Lines", max);
 		return st;
 	}
+	const char *json = ue_buf_str(&all);
+	size_t jlen = all.len;
+	if (jlen >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) {
+		json += 3;   /* UTF-8 byte-order mark */
+		jlen -= 3;
+	}
 	json_error_t e;
-	json_t *arr = json_loadb(all.data, all.len, 0, &e);
+	json_t *arr = json_loadb(json, jlen, 0, &e);
 	ue_buf_release(&all);
 	if (!json_is_array(arr)) {
 		snprintf(err, errlen, "line %d: invalid JSON: %s", e.line, e.text);
@@ -293,8 +301,9 @@ static int container(struct scan *s, char close)
 			if (s->p >= s->end || *s->p != '"' || string(s, NULL))
 				return fail(s, "expected a key");
 			ws(s);
-			if (s->p >= s->end || *s->p++ != ':')
+			if (s->p >= s->end || *s->p != ':')
 				return fail(s, "expected ':'");
+			s->p++;
 			ws(s);
 		}
 		if (value(s))
@@ -368,6 +377,46 @@ static int number(struct scan *s)
 	return 0;
 }
 
+/*
+ * Appends a key or value as scanned (p, n) to the metadata.  The scanner
+ * lets raw control characters and invalid UTF-8 through inside strings
+ * (text fields are repaired when normalised), but the metadata must be
+ * valid JSON: there they become \u escapes and U+FFFD.
+ */
+static void meta_append(struct ue_buf *meta, const char *p, size_t n)
+{
+	size_t i = 0, from = 0;
+	int in_string = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		size_t len = 1;
+		char esc[8];
+		const char *fix = NULL;
+		if (!in_string || c == '"') {
+			in_string ^= c == '"';
+		} else if (c == '\\') {
+			len = 2;   /* the scanner checked the escape */
+		} else if (c < 0x20) {
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+			fix = esc;
+		} else if (c >= 0x80) {
+			len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			if (len > n - i || !ue_utf8_valid(p + i, len)) {
+				len = 1;
+				fix = "\\ufffd";
+			}
+		}
+		if (fix) {
+			ue_buf_append(meta, p + from, i - from);
+			ue_buf_puts(meta, fix);
+			from = i + len;
+		}
+		i += len;
+	}
+	if (from < n)
+		ue_buf_append(meta, p + from, n - from);
+}
+
 /* Scans one line's object into a record, as deliver() does for a jansson
  * object.  Returns UE_EFORMAT with s->error set for malformed input. */
 static ue_status scan_object(struct scan *s, uint64_t line,
@@ -399,8 +448,9 @@ static ue_status scan_object(struct scan *s, uint64_t line,
 			return UE_EFORMAT;
 		const char *kend = s->p;
 		ws(s);
-		if (s->p >= s->end || *s->p++ != ':')
+		if (s->p >= s->end || *s->p != ':')
 			return fail(s, "expected ':'"), UE_EFORMAT;
+		s->p++;
 		ws(s);
 		enum ue_field f = ue_field_map_lookup(sink->map, key->data,
 		                                      key->len);
@@ -426,9 +476,9 @@ static ue_status scan_object(struct scan *s, uint64_t line,
 		}
 		if (!used) {
 			ue_buf_putc(meta, meta->len ? ',' : '{');
-			ue_buf_append(meta, kstart, (size_t)(kend - kstart));
+			meta_append(meta, kstart, (size_t)(kend - kstart));
 			ue_buf_putc(meta, ':');
-			ue_buf_append(meta, vstart, (size_t)(s->p - vstart));
+			meta_append(meta, vstart, (size_t)(s->p - vstart));
 		}
 		ws(s);
 	}

@@ -28,11 +28,6 @@ void ue_seq_release(struct ue_seq *s)
 	ue_seq_init(s);
 }
 
-size_t ue_seq_bytes(const struct ue_seq *s)
-{
-	return sizeof *s + s->alloc * (3 * sizeof(uint32_t) + sizeof(uint64_t));
-}
-
 uint64_t ue_shingle_mix(uint64_t h, uint64_t x)
 {
 	h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);

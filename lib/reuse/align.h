@@ -48,8 +48,6 @@ void ue_seq_release(struct ue_seq *s);
 /* Prepares s from the tokens of a text, with k-token shingles. */
 ue_status ue_seq_build(struct ue_seq *s, const struct ue_tokens *tok,
                        unsigned k);
-/* Bytes of memory s holds. */
-size_t ue_seq_bytes(const struct ue_seq *s);
 
 /* A passage found in both texts: byte spans and content-token spans. */
 struct ue_passage {

@@ -10,24 +10,21 @@
 #include "common/json.h"
 #include "reuse/align.h"
 #include "reuse/docset.h"
+#include "reuse/finish.h"
 #include "text/token.h"
 
 void ue_reuse_params_default(struct ue_reuse_params *p)
 {
 	memset(p, 0, sizeof *p);
 	p->threads = 2;
-	p->sketch_k = 4;
-	p->sample = 2;
-	p->max_df = 50;
+	p->sketch_k = 2;
+	p->sample = 1;
+	p->max_df = 20;
 	p->cache_bytes = (size_t)1 << 30;
-	p->min_shared = 2;
+	p->min_shared = 4;
 	p->wholly = 0.5;
 	p->partially = 0.15;
 	p->near_dup = 0.8;
-	if (getenv("UE_SK")) p->sketch_k = atoi(getenv("UE_SK")); /*TMP*/
-	if (getenv("UE_SAMPLE")) p->sample = atoi(getenv("UE_SAMPLE")); /*TMP*/
-	if (getenv("UE_MINSHARED")) p->min_shared = atoi(getenv("UE_MINSHARED")); /*TMP*/
-	if (getenv("UE_MAXDF")) p->max_df = atoi(getenv("UE_MAXDF")); /*TMP*/
 }
 
 int ue_reuse_direction(const struct ue_doc_meta *a,
@@ -47,7 +44,7 @@ int ue_reuse_direction(const struct ue_doc_meta *a,
 	return dir;
 }
 
-#define UE_REUSE_MAX_SOURCES 20   /* sources listed per document */
+#define NO_RUN UINT32_MAX
 
 /* ---- per-text preparation ---- */
 
@@ -56,6 +53,7 @@ struct text {
 	int64_t id;
 	uint32_t content_tokens;
 	uint32_t *keys;      /* sorted sketch keys (owned) */
+	uint32_t *runs;      /* the index run of each key; NO_RUN if useless */
 	size_t nkeys;
 	int is_new;
 	struct ue_seq *seq;  /* kept from preparation while memory allows */
@@ -70,7 +68,6 @@ struct stage {
 	size_t *new_idx;         /* indices into t of the new texts */
 	size_t nnew;
 	/* The index: postings of each sketch key. */
-	uint32_t *ukey;          /* distinct keys, sorted */
 	uint32_t *run;           /* nukeys + 1 offsets into post */
 	uint32_t *post;          /* text indices */
 	size_t nukeys;
@@ -83,7 +80,7 @@ struct stage {
 	pthread_mutex_t lock;
 	ue_status error;
 	struct pair_out *pairs;
-	size_t npairs, pairs_alloc;
+	size_t npairs;
 	uint64_t candidates;
 };
 
@@ -107,6 +104,8 @@ struct worker {
 	uint32_t *touched;
 	size_t ntouched;
 	uint64_t candidates;
+	struct pair_out *pairs;   /* found by this worker */
+	size_t npairs, pairs_alloc;
 };
 
 static void fail(struct stage *st, ue_status e)
@@ -151,7 +150,8 @@ static ue_status sequence(struct worker *w, const struct text *t,
 /* Keeps a copy of a prepared sequence while within the memory budget. */
 static void keep(struct stage *st, struct text *t, const struct ue_seq *s)
 {
-	size_t bytes = ue_seq_bytes(s);
+	size_t bytes = sizeof *s + (s->n + 1) * (3 * sizeof(uint32_t) +
+	                                        sizeof(uint64_t));
 	if (atomic_fetch_add(&st->cached, bytes) + bytes > st->p->cache_bytes)
 		return;
 	struct ue_seq *c = malloc(sizeof *c);
@@ -179,8 +179,8 @@ static void keep(struct stage *st, struct text *t, const struct ue_seq *s)
 }
 
 /* The sketch: the distinct k-shingles of content tokens whose hash falls
- * in the sample.  Longer than the alignment's shingles, so that a shared
- * sketch key is evidence of copying rather than of a common phrase. */
+ * in the sample.  Texts sharing several sketch keys that few other texts
+ * have are candidates for alignment. */
 static ue_status sketch(const struct ue_seq *seq, unsigned k,
                         unsigned sample, uint32_t **keys, size_t *n)
 {
@@ -239,19 +239,6 @@ static void *prepare_worker(void *arg)
 	return NULL;
 }
 
-static size_t find_key(const struct stage *st, uint32_t key)
-{
-	size_t lo = 0, hi = st->nukeys;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (st->ukey[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < st->nukeys && st->ukey[lo] == key ? lo : (size_t)-1;
-}
-
 /* Whether some document of text x and some of text y may be compared:
  * of different outlets unless same_outlet. */
 static int comparable(const struct stage *st, size_t x, size_t y)
@@ -295,7 +282,6 @@ static ue_status emit(struct worker *w, const struct text *x,
                       const struct text *y, const struct ue_seq *xs,
                       const struct ue_seq *ys)
 {
-	struct stage *st = w->st;
 	/* Passages were found with a = y, b = x; store them with a < b. */
 	int swap = y->id > x->id;
 	struct pair_out po = {
@@ -322,20 +308,17 @@ static ue_status emit(struct worker *w, const struct text *x,
 			};
 		po.p[i] = sp;
 	}
-	pthread_mutex_lock(&st->lock);
-	if (st->npairs == st->pairs_alloc) {
-		size_t n = st->pairs_alloc ? st->pairs_alloc * 2 : 256;
-		struct pair_out *v = realloc(st->pairs, n * sizeof *v);
+	if (w->npairs == w->pairs_alloc) {
+		size_t n = w->pairs_alloc ? w->pairs_alloc * 2 : 256;
+		struct pair_out *v = realloc(w->pairs, n * sizeof *v);
 		if (!v) {
-			pthread_mutex_unlock(&st->lock);
 			free(po.p);
 			return UE_ENOMEM;
 		}
-		st->pairs = v;
-		st->pairs_alloc = n;
+		w->pairs = v;
+		w->pairs_alloc = n;
 	}
-	st->pairs[st->npairs++] = po;
-	pthread_mutex_unlock(&st->lock);
+	w->pairs[w->npairs++] = po;
 	return UE_OK;
 }
 
@@ -346,11 +329,8 @@ static ue_status match_text(struct worker *w, size_t xi)
 	const struct text *x = &st->t[xi];
 	w->ntouched = 0;
 	for (size_t k = 0; k < x->nkeys; k++) {
-		size_t u = find_key(st, x->keys[k]);
-		if (u == (size_t)-1)
-			continue;
-		uint32_t df = st->run[u + 1] - st->run[u];
-		if (df < 2 || df > st->p->max_df)
+		uint32_t u = x->runs[k];
+		if (u == NO_RUN)
 			continue;
 		for (uint32_t q = st->run[u]; q < st->run[u + 1]; q++) {
 			uint32_t yi = st->post[q];
@@ -400,8 +380,27 @@ static void *match_worker(void *arg)
 	return NULL;
 }
 
+/* Moves a worker's pairs to the stage. */
+static ue_status collect_pairs(struct stage *st, struct worker *w)
+{
+	if (!w->npairs)
+		return UE_OK;
+	struct pair_out *v = realloc(st->pairs,
+	        (st->npairs + w->npairs) * sizeof *v);
+	if (!v)
+		return UE_ENOMEM;
+	memcpy(v + st->npairs, w->pairs, w->npairs * sizeof *v);
+	st->pairs = v;
+	st->npairs += w->npairs;
+	w->npairs = 0;
+	return UE_OK;
+}
+
 static void worker_release(struct worker *w)
 {
+	for (size_t i = 0; i < w->npairs; i++)
+		free(w->pairs[i].p);
+	free(w->pairs);
 	ue_tokenizer_free(w->tk);
 	ue_store_reader_free(w->rd);
 	ue_aligner_free(w->al);
@@ -463,6 +462,8 @@ static ue_status run_workers(struct stage *st, void *(*fn)(void *))
 	for (unsigned i = 0; i < started; i++) {
 		pthread_join(tid[i], NULL);
 		st->candidates += w[i].candidates;
+		if (collect_pairs(st, &w[i]))
+			fail(st, UE_ENOMEM);
 		worker_release(&w[i]);
 	}
 	free(w);
@@ -494,23 +495,31 @@ struct entry {
 	uint32_t key, text;
 };
 
-/* Sorts entries by key with a radix sort (stable, 4 passes of 8 bits). */
+/* Sorts entries by key with a radix sort (stable, 2 passes of 16 bits). */
 static ue_status sort_entries(struct entry *e, size_t n)
 {
 	struct entry *tmp = malloc((n + 1) * sizeof *tmp);
-	if (!tmp)
+	size_t *count = malloc((65536 + 1) * sizeof *count);
+	if (!tmp || !count) {
+		free(tmp);
+		free(count);
 		return UE_ENOMEM;
-	for (int shift = 0; shift < 32; shift += 8) {
-		size_t count[257] = {0};
+	}
+	struct entry *from = e, *to = tmp;
+	for (int shift = 0; shift < 32; shift += 16) {
+		memset(count, 0, (65536 + 1) * sizeof *count);
 		for (size_t i = 0; i < n; i++)
-			count[((e[i].key >> shift) & 0xFF) + 1]++;
-		for (int b = 0; b < 256; b++)
+			count[((from[i].key >> shift) & 0xFFFF) + 1]++;
+		for (size_t b = 0; b < 65536; b++)
 			count[b + 1] += count[b];
 		for (size_t i = 0; i < n; i++)
-			tmp[count[(e[i].key >> shift) & 0xFF]++] = e[i];
-		memcpy(e, tmp, n * sizeof *e);
+			to[count[(from[i].key >> shift) & 0xFFFF]++] = from[i];
+		struct entry *x = from;
+		from = to;
+		to = x;
 	}
-	free(tmp);
+	free(tmp);   /* two passes: the result is back in e */
+	free(count);
 	return UE_OK;
 }
 
@@ -527,22 +536,40 @@ static ue_status build_index(struct stage *st)
 		for (size_t j = 0; j < st->t[i].nkeys; j++)
 			e[k++] = (struct entry){st->t[i].keys[j], (uint32_t)i};
 	ue_status err = sort_entries(e, n);
-	st->ukey = malloc((n + 1) * sizeof *st->ukey);
 	st->run = malloc((n + 2) * sizeof *st->run);
 	st->post = malloc((n + 1) * sizeof *st->post);
-	if (err || !st->ukey || !st->run || !st->post) {
+	if (err || !st->run || !st->post) {
 		free(e);
 		return UE_ENOMEM;
 	}
 	st->nukeys = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || e[i].key != e[i - 1].key) {
-			st->ukey[st->nukeys] = e[i].key;
+		if (i == 0 || e[i].key != e[i - 1].key)
 			st->run[st->nukeys++] = (uint32_t)i;
-		}
 		st->post[i] = e[i].text;
 	}
 	st->run[st->nukeys] = (uint32_t)n;
+	/* Each text's keys come up in key order in the sorted entries: note
+	 * the run of each, so that matching needs no lookup. */
+	size_t *pos = calloc(st->nt + 1, sizeof *pos);
+	for (size_t i = 0; pos && i < st->nt; i++)
+		if (!(st->t[i].runs = malloc((st->t[i].nkeys + 1) *
+		                             sizeof *st->t[i].runs)))
+			err = UE_ENOMEM;
+	if (!pos || err) {
+		free(pos);
+		free(e);
+		return UE_ENOMEM;
+	}
+	for (size_t u = 0; u < st->nukeys; u++) {
+		uint32_t df = st->run[u + 1] - st->run[u];
+		int useful = df >= 2 && df <= st->p->max_df;
+		for (uint32_t q = st->run[u]; q < st->run[u + 1]; q++) {
+			struct text *t = &st->t[st->post[q]];
+			t->runs[pos[st->post[q]]++] = useful ? (uint32_t)u : NO_RUN;
+		}
+	}
+	free(pos);
 	free(e);
 	return UE_OK;
 }
@@ -550,212 +577,6 @@ static ue_status build_index(struct stage *st)
 static size_t text_index(const struct stage *st, int64_t id)
 {
 	return ue_docset_text(&st->ds, id);
-}
-
-/* ---- document-level results ---- */
-
-/* A run of content tokens of a document taken from source document src. */
-struct interval {
-	uint32_t first, last;
-	uint32_t src;    /* the source: index into st->ds.doc */
-};
-
-struct doc_acc {
-	struct interval *v;
-	size_t n, alloc;
-};
-
-struct doc_pass {
-	struct stage *st;
-	size_t ti;                /* the text being finished */
-	struct doc_acc *acc;      /* one per document of that text */
-	ue_status error;
-};
-
-static int add_interval(struct doc_acc *a, uint32_t f, uint32_t l,
-                        uint32_t src)
-{
-	if (a->n == a->alloc) {
-		size_t n = a->alloc ? a->alloc * 2 : 16;
-		struct interval *v = realloc(a->v, n * sizeof *v);
-		if (!v)
-			return -1;
-		a->v = v;
-		a->alloc = n;
-	}
-	a->v[a->n++] = (struct interval){f, l, src};
-	return 0;
-}
-
-static int may_pair(const struct stage *st, const struct ue_doc_meta *a,
-                    const struct ue_doc_meta *b)
-{
-	return st->p->same_outlet || !a->outlet || a->outlet != b->outlet;
-}
-
-/* Adds the passages that the documents of text ti took from the earlier
- * documents of another text: other's passages are pair's. */
-static int take_from(struct doc_pass *dp, size_t other,
-                     const struct ue_text_pair *pair, int mine_a)
-{
-	struct stage *st = dp->st;
-	const struct ue_docset *ds = &st->ds;
-	uint32_t lo = ds->at[dp->ti];
-	for (uint32_t i = lo; i < ds->at[dp->ti + 1]; i++) {
-		const struct ue_doc_meta *d = &ds->doc[ds->by_text[i]];
-		for (uint32_t j = ds->at[other]; j < ds->at[other + 1]; j++) {
-			const struct ue_doc_meta *e = &ds->doc[ds->by_text[j]];
-			if (e == d || !may_pair(st, e, d) ||
-			    ue_reuse_direction(e, d, NULL) <= 0)
-				continue;
-			struct doc_acc *a = &dp->acc[i - lo];
-			uint32_t total = st->t[dp->ti].content_tokens;
-			if (!pair) {   /* an exact duplicate: all of it */
-				if (total && add_interval(a, 0, total - 1,
-				                          ds->by_text[j]))
-					return -1;
-				continue;
-			}
-			for (size_t k = 0; k < pair->n; k++) {
-				const struct ue_store_passage *q = &pair->p[k];
-				if (add_interval(a, mine_a ? q->a_first : q->b_first,
-				                 mine_a ? q->a_last : q->b_last,
-				                 ds->by_text[j]))
-					return -1;
-			}
-		}
-	}
-	return 0;
-}
-
-static int collect_pair(void *ctx, const struct ue_text_pair *pair)
-{
-	struct doc_pass *dp = ctx;
-	int mine_a = pair->a == dp->st->t[dp->ti].id;
-	size_t other = text_index(dp->st, mine_a ? pair->b : pair->a);
-	if (other != (size_t)-1 && take_from(dp, other, pair, mine_a)) {
-		dp->error = UE_ENOMEM;
-		return 1;
-	}
-	return 0;
-}
-
-static int by_src_first(const void *x, const void *y)
-{
-	const struct interval *a = x, *b = y;
-	if (a->src != b->src)
-		return a->src < b->src ? -1 : 1;
-	return a->first < b->first ? -1 : a->first > b->first;
-}
-
-static int by_first(const void *x, const void *y)
-{
-	const struct interval *a = x, *b = y;
-	return a->first < b->first ? -1 : a->first > b->first;
-}
-
-/* Tokens covered by v[0..n) (sorted by first). */
-static uint64_t union_len(const struct interval *v, size_t n)
-{
-	uint64_t covered = 0;
-	uint32_t end = 0;   /* one past the last covered token */
-	for (size_t i = 0; i < n; i++) {
-		uint32_t f = v[i].first, l = v[i].last + 1;
-		if (l <= end)
-			continue;
-		covered += l - (f > end ? f : end);
-		end = l;
-	}
-	return covered;
-}
-
-static double share(uint64_t covered, uint32_t total)
-{
-	return !total ? 0 : covered >= total ? 1.0 : (double)covered / total;
-}
-
-struct source {
-	uint32_t src;
-	double covered;
-};
-
-static int by_covered(const void *x, const void *y)
-{
-	const struct source *a = x, *b = y;
-	if (a->covered != b->covered)
-		return a->covered > b->covered ? -1 : 1;
-	return a->src < b->src ? -1 : a->src > b->src;
-}
-
-/* The document's sources as stored: JSON [{doc, outlet, covered}]. */
-static ue_status sources_json(struct stage *st, struct doc_acc *a,
-                              uint32_t total, struct ue_buf *out)
-{
-	ue_buf_reset(out);
-	qsort(a->v, a->n, sizeof *a->v, by_src_first);
-	struct source *src = malloc((a->n + 1) * sizeof *src);
-	if (!src)
-		return UE_ENOMEM;
-	size_t ns = 0;
-	for (size_t i = 0; i < a->n; ) {
-		size_t j = i;
-		while (j < a->n && a->v[j].src == a->v[i].src)
-			j++;
-		src[ns++] = (struct source){a->v[i].src,
-		        share(union_len(a->v + i, j - i), total)};
-		i = j;
-	}
-	qsort(src, ns, sizeof *src, by_covered);
-	ue_buf_putc(out, '[');
-	for (size_t i = 0; i < ns && i < UE_REUSE_MAX_SOURCES; i++) {
-		const struct ue_doc_meta *m = &st->ds.doc[src[i].src];
-		ue_buf_puts(out, i ? ",{\"doc\":" : "{\"doc\":");
-		ue_json_quote(out, m->name);
-		ue_buf_puts(out, ",\"outlet\":");
-		ue_json_quote(out, m->outlet_name);
-		ue_buf_printf(out, ",\"covered\":%.4f}", src[i].covered);
-	}
-	free(src);
-	return ue_buf_putc(out, ']');
-}
-
-static const char *reuse_class(const struct ue_reuse_params *p, double f)
-{
-	return f >= p->wholly ? "wholly" : f >= p->partially ? "partially"
-	                                                     : "none";
-}
-
-/* Computes and stores the reuse of every document of text ti. */
-static ue_status finish_text(struct stage *st, size_t ti, struct ue_buf *json)
-{
-	const struct ue_docset *ds = &st->ds;
-	uint32_t lo = ds->at[ti], hi = ds->at[ti + 1];
-	if (lo == hi)
-		return UE_OK;
-	struct doc_pass dp = {st, ti, calloc(hi - lo, sizeof *dp.acc), UE_OK};
-	if (!dp.acc)
-		return UE_ENOMEM;
-	ue_status err = take_from(&dp, ti, NULL, 0) ? UE_ENOMEM : UE_OK;
-	if (!err)
-		err = ue_store_text_pairs(st->store, st->t[ti].id, collect_pair,
-		                          &dp);
-	if (!err)
-		err = dp.error;
-	uint32_t total = st->t[ti].content_tokens;
-	for (uint32_t i = lo; i < hi && !err; i++) {
-		struct doc_acc *a = &dp.acc[i - lo];
-		err = sources_json(st, a, total, json);
-		qsort(a->v, a->n, sizeof *a->v, by_first);
-		double f = share(union_len(a->v, a->n), total);
-		if (!err)
-			err = ue_store_reuse_doc_put(st->store,
-			        ds->doc[ds->by_text[i]].doc, f,
-			        reuse_class(st->p, f), ue_buf_str(json));
-	}
-	for (uint32_t i = lo; i < hi; i++)
-		free(dp.acc[i - lo].v);
-	free(dp.acc);
-	return err;
 }
 
 static int by_texts(const void *x, const void *y)
@@ -766,75 +587,13 @@ static int by_texts(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
-/* ---- near-duplicate groups ---- */
-
-struct groups {
-	struct stage *st;
-	uint32_t *parent;
-};
-
-static uint32_t root(uint32_t *parent, uint32_t x)
-{
-	while (parent[x] != x)
-		x = parent[x] = parent[parent[x]];
-	return x;
-}
-
-static int join_near_dups(void *ctx, const struct ue_text_pair *pair)
-{
-	struct groups *g = ctx;
-	double t = g->st->p->near_dup;
-	if (pair->a_coverage < t || pair->b_coverage < t)
-		return 0;
-	size_t a = text_index(g->st, pair->a), b = text_index(g->st, pair->b);
-	if (a == (size_t)-1 || b == (size_t)-1)
-		return 0;
-	uint32_t ra = root(g->parent, (uint32_t)a);
-	uint32_t rb = root(g->parent, (uint32_t)b);
-	/* The root is the smallest text index: groups are named by it. */
-	if (ra < rb)
-		g->parent[rb] = ra;
-	else
-		g->parent[ra] = rb;
-	return 0;
-}
-
-/* Names each document's near-duplicate group: the id of the first text of
- * a set of texts joined by pairs that cover most of both sides. */
-static ue_status near_dup_groups(struct stage *st)
-{
-	struct groups g = {st, malloc((st->nt + 1) * sizeof *g.parent)};
-	unsigned char *big = calloc(st->nt + 1, 1);
-	if (!g.parent || !big) {
-		free(g.parent);
-		free(big);
-		return UE_ENOMEM;
-	}
-	for (size_t i = 0; i < st->nt; i++)
-		g.parent[i] = (uint32_t)i;
-	ue_status err = ue_store_text_pairs(st->store, 0, join_near_dups, &g);
-	for (size_t i = 0; i < st->nt; i++)
-		if (root(g.parent, (uint32_t)i) != i)
-			big[root(g.parent, (uint32_t)i)] = 1;
-	for (size_t d = 0; !err && d < st->ds.n; d++) {
-		size_t t = text_index(st, st->ds.doc[d].text);
-		if (t == (size_t)-1)
-			continue;
-		uint32_t r = root(g.parent, (uint32_t)t);
-		err = ue_store_reuse_doc_group(st->store, st->ds.doc[d].doc,
-		                               big[r] ? st->t[r].id : 0);
-	}
-	free(g.parent);
-	free(big);
-	return err;
-}
-
 /* ---- the stage ---- */
 
 static void stage_release(struct stage *st)
 {
 	for (size_t i = 0; i < st->nt; i++) {
 		free(st->t[i].keys);
+		free(st->t[i].runs);
 		if (st->t[i].seq)
 			ue_seq_release(st->t[i].seq);
 		free(st->t[i].seq);
@@ -843,7 +602,6 @@ static void stage_release(struct stage *st)
 		free(st->pairs[i].p);
 	free(st->t);
 	free(st->new_idx);
-	free(st->ukey);
 	free(st->run);
 	free(st->post);
 	ue_docset_release(&st->ds);
@@ -907,7 +665,6 @@ ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
 	sum->pairs = st.npairs;
 	/* 3. Store, then derive the documents' results. */
 	unsigned char *affected = calloc(st.nt + 1, 1);
-	struct ue_buf json = UE_BUF_INIT;
 	if (!err && !affected)
 		err = UE_ENOMEM;
 	if (!err)
@@ -926,22 +683,20 @@ ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
 	}
 	if (!err)
 		err = mark_affected(&st, affected);
-	for (size_t t = 0; !err && t < st.nt; t++) {
-		if (!affected[t])
-			continue;
-		err = finish_text(&st, t, &json);
-		sum->docs_updated += st.ds.at[t + 1] - st.ds.at[t];
-		if (t % 256 == 0)
-			progress(&st, "documents", t, st.nt);
-	}
-	if (!err && st.npairs)
-		err = near_dup_groups(&st);
+	uint32_t *content_tokens = malloc((st.nt + 1) * sizeof *content_tokens);
+	if (!err && !content_tokens)
+		err = UE_ENOMEM;
+	for (size_t t = 0; !err && t < st.nt; t++)
+		content_tokens[t] = st.t[t].content_tokens;
+	if (!err)
+		err = ue_reuse_finish(s, &st.ds, content_tokens, affected, p,
+		                      &sum->docs_updated);
+	free(content_tokens);
 	if (!err)
 		err = ue_store_commit(s);
 	else
 		ue_store_rollback(s);
 	free(affected);
-	ue_buf_release(&json);
 	stage_release(&st);
 	return err;
 }

@@ -17,10 +17,10 @@
 struct ue_reuse_params {
 	unsigned threads;        /* worker threads [2] */
 	int same_outlet;         /* count reuse within one outlet [0] */
-	unsigned sketch_k;       /* content tokens per sketch shingle [4] */
-	unsigned sample;         /* keep 1 shingle in `sample` in sketches [2] */
-	unsigned max_df;         /* ignore shingles in more texts [50] */
-	unsigned min_shared;     /* shared sketch shingles for a candidate [2] */
+	unsigned sketch_k;       /* content tokens per sketch shingle [2] */
+	unsigned sample;         /* keep 1 shingle in `sample` in sketches [1] */
+	unsigned max_df;         /* ignore shingles in more texts [20] */
+	unsigned min_shared;     /* shared sketch shingles for a candidate [4] */
 	size_t cache_bytes;      /* memory for prepared texts kept [1 GB] */
 	double wholly;           /* reuse_fraction for "wholly" [0.5] */
 	double partially;        /* reuse_fraction for "partially" [0.15] */

@@ -1,6 +1,8 @@
 /* reuse_store.c - the tables of the reuse stage; see store.h. */
 #include "store/store_impl.h"
 
+#include "common/buf.h"
+
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -106,52 +108,70 @@ ue_status ue_store_reuse_text_put(struct ue_store *s, int64_t text,
                                   uint32_t content_tokens,
                                   const uint32_t *keys, size_t n)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO reuse_texts"
-	                              "(text, content_tokens, sketch)"
-	                              " VALUES (?, ?, ?)");
+	sqlite3_stmt *st = ue_store_stmt(s, SQL_REUSE_TEXT_PUT);
 	if (!st)
 		return UE_EDB;
 	sqlite3_bind_int64(st, 1, text);
 	sqlite3_bind_int64(st, 2, content_tokens);
 	sqlite3_bind_blob(st, 3, keys, (int)(n * sizeof *keys), SQLITE_STATIC);
-	return finish(s, st, sqlite3_step(st), "reuse_texts");
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? UE_OK : ue_store_db_error(s, "reuse_texts");
 }
 
 ue_status ue_store_text_pair_put(struct ue_store *s, int64_t a, int64_t b,
                                  double a_coverage, double b_coverage,
                                  const struct ue_store_passage *p, size_t n)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO text_pairs"
-	                              "(a_text, b_text, a_coverage, b_coverage)"
-	                              " VALUES (?, ?, ?, ?)");
+	sqlite3_stmt *st = ue_store_stmt(s, SQL_PAIR_PUT);
 	if (!st)
 		return UE_EDB;
+	struct ue_buf json = UE_BUF_INIT;
+	ue_buf_putc(&json, '[');
+	for (size_t i = 0; i < n; i++)
+		ue_buf_printf(&json, "%s[%u,%u,%u,%u,%u,%u,%u,%u,%.4f]",
+		              i ? "," : "", p[i].a_start, p[i].a_end,
+		              p[i].b_start, p[i].b_end, p[i].a_first, p[i].a_last,
+		              p[i].b_first, p[i].b_last, p[i].score);
+	if (ue_buf_putc(&json, ']')) {
+		ue_buf_release(&json);
+		return UE_ENOMEM;
+	}
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	sqlite3_bind_double(st, 3, a_coverage);
 	sqlite3_bind_double(st, 4, b_coverage);
-	ue_status err = finish(s, st, sqlite3_step(st), "text_pairs");
-	if (err)
-		return err;
-	int64_t pair = sqlite3_last_insert_rowid(s->db);
-	if (!(st = prepare(s, "INSERT INTO text_passages(pair, a_start, a_end,"
-	                      " b_start, b_end, a_first, a_last, b_first, b_last,"
-	                      " score) VALUES (?,?,?,?,?,?,?,?,?,?)")))
-		return UE_EDB;
-	for (size_t i = 0; i < n && !err; i++) {
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, pair);
-		const uint32_t v[] = {p[i].a_start, p[i].a_end, p[i].b_start,
-		                      p[i].b_end, p[i].a_first, p[i].a_last,
-		                      p[i].b_first, p[i].b_last};
-		for (int k = 0; k < 8; k++)
-			sqlite3_bind_int64(st, k + 2, v[k]);
-		sqlite3_bind_double(st, 10, p[i].score);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			err = ue_store_db_error(s, "text_passages");
-	}
-	sqlite3_finalize(st);
+	sqlite3_bind_text(st, 5, json.data, (int)json.len, SQLITE_STATIC);
+	ue_status err = sqlite3_step(st) == SQLITE_DONE ? UE_OK
+	        : ue_store_db_error(s, "text_pairs");
+	sqlite3_reset(st);
+	ue_buf_release(&json);
 	return err;
+}
+
+/* Parses a passages column (see the schema) into *v. */
+static ue_status parse_passages(const char *json, struct ue_store_passage **v,
+                                size_t *n, size_t *alloc)
+{
+	*n = 0;
+	const char *p = json ? strchr(json, '[') : NULL;
+	while (p && (p = strchr(p + 1, '['))) {
+		struct ue_store_passage x;
+		if (sscanf(p, "[%u,%u,%u,%u,%u,%u,%u,%u,%lf]", &x.a_start,
+		           &x.a_end, &x.b_start, &x.b_end, &x.a_first, &x.a_last,
+		           &x.b_first, &x.b_last, &x.score) != 9)
+			return UE_EFORMAT;
+		if (*n == *alloc) {
+			size_t m = *alloc ? *alloc * 2 : 16;
+			struct ue_store_passage *q = realloc(*v, m * sizeof *q);
+			if (!q)
+				return UE_ENOMEM;
+			*v = q;
+			*alloc = m;
+		}
+		(*v)[(*n)++] = x;
+	}
+	return UE_OK;
 }
 
 ue_status ue_store_text_pairs(struct ue_store *s, int64_t text,
@@ -159,66 +179,37 @@ ue_status ue_store_text_pairs(struct ue_store *s, int64_t text,
 {
 	/* Two indexed lookups for one text; a scan for all. */
 	sqlite3_stmt *st = prepare(s, text ?
-	        "SELECT p.id, p.a_text, p.b_text, p.a_coverage, p.b_coverage,"
-	        " x.a_start, x.a_end, x.b_start, x.b_end, x.a_first, x.a_last,"
-	        " x.b_first, x.b_last, x.score"
-	        " FROM text_pairs p JOIN text_passages x ON x.pair = p.id"
-	        " WHERE p.id IN (SELECT id FROM text_pairs WHERE a_text = ?1"
-	        "   UNION SELECT id FROM text_pairs WHERE b_text = ?1)"
-	        " ORDER BY p.id, x.b_start" :
-	        "SELECT p.id, p.a_text, p.b_text, p.a_coverage, p.b_coverage,"
-	        " x.a_start, x.a_end, x.b_start, x.b_end, x.a_first, x.a_last,"
-	        " x.b_first, x.b_last, x.score"
-	        " FROM text_pairs p JOIN text_passages x ON x.pair = p.id"
-	        " ORDER BY p.id, x.b_start");
+	        "SELECT a_text, b_text, a_coverage, b_coverage, passages"
+	        " FROM text_pairs WHERE a_text = ?1 UNION ALL"
+	        " SELECT a_text, b_text, a_coverage, b_coverage, passages"
+	        " FROM text_pairs WHERE b_text = ?1 AND a_text != ?1"
+	        " ORDER BY 1, 2" :
+	        "SELECT a_text, b_text, a_coverage, b_coverage, passages"
+	        " FROM text_pairs ORDER BY a_text, b_text");
 	if (!st)
 		return UE_EDB;
 	if (text)
 		sqlite3_bind_int64(st, 1, text);
 	struct ue_store_passage *v = NULL;
-	size_t n = 0, alloc = 0;
-	struct ue_text_pair cur = {0};
-	int64_t cur_id = -1;
+	size_t alloc = 0;
 	ue_status err = UE_OK;
 	int rc;
-	for (;;) {
-		rc = sqlite3_step(st);
-		int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -2;
-		if (id != cur_id && cur_id >= 0) {
-			cur.p = v;
-			cur.n = n;
-			if (fn(ctx, &cur)) {
-				err = UE_ECANCELLED;
-				break;
-			}
-			n = 0;
-		}
-		if (rc != SQLITE_ROW)
-			break;
-		cur_id = id;
-		cur.a = sqlite3_column_int64(st, 1);
-		cur.b = sqlite3_column_int64(st, 2);
-		cur.a_coverage = sqlite3_column_double(st, 3);
-		cur.b_coverage = sqlite3_column_double(st, 4);
-		if (n == alloc) {
-			alloc = alloc ? alloc * 2 : 16;
-			struct ue_store_passage *q = realloc(v, alloc * sizeof *q);
-			if (!q) {
-				err = UE_ENOMEM;
-				break;
-			}
-			v = q;
-		}
-		struct ue_store_passage *x = &v[n++];
-		x->a_start = (uint32_t)sqlite3_column_int64(st, 5);
-		x->a_end = (uint32_t)sqlite3_column_int64(st, 6);
-		x->b_start = (uint32_t)sqlite3_column_int64(st, 7);
-		x->b_end = (uint32_t)sqlite3_column_int64(st, 8);
-		x->a_first = (uint32_t)sqlite3_column_int64(st, 9);
-		x->a_last = (uint32_t)sqlite3_column_int64(st, 10);
-		x->b_first = (uint32_t)sqlite3_column_int64(st, 11);
-		x->b_last = (uint32_t)sqlite3_column_int64(st, 12);
-		x->score = sqlite3_column_double(st, 13);
+	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct ue_text_pair pair = {
+			.a = sqlite3_column_int64(st, 0),
+			.b = sqlite3_column_int64(st, 1),
+			.a_coverage = sqlite3_column_double(st, 2),
+			.b_coverage = sqlite3_column_double(st, 3),
+		};
+		err = parse_passages((const char *)sqlite3_column_text(st, 4), &v,
+		                     &pair.n, &alloc);
+		if (err == UE_EFORMAT)
+			ue_store_set_error(s, "text_pairs: malformed passages of "
+			                   "texts %lld and %lld", (long long)pair.a,
+			                   (long long)pair.b);
+		pair.p = v;
+		if (!err && fn(ctx, &pair))
+			err = UE_ECANCELLED;
 	}
 	free(v);
 	if (err) {
@@ -247,18 +238,16 @@ ue_status ue_store_reuse_doc_put(struct ue_store *s, int64_t doc,
                                  double fraction, const char *cls,
                                  const char *sources)
 {
-	sqlite3_stmt *st = prepare(s, "INSERT INTO reuse_docs(doc,"
-	                              " reuse_fraction, reuse_class, sources)"
-	                              " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(doc)"
-	                              " DO UPDATE SET reuse_fraction = ?2,"
-	                              " reuse_class = ?3, sources = ?4");
+	sqlite3_stmt *st = ue_store_stmt(s, SQL_REUSE_DOC_PUT);
 	if (!st)
 		return UE_EDB;
 	sqlite3_bind_int64(st, 1, doc);
 	sqlite3_bind_double(st, 2, fraction);
 	sqlite3_bind_text(st, 3, cls, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, sources, -1, SQLITE_STATIC);
-	return finish(s, st, sqlite3_step(st), "reuse_docs");
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? UE_OK : ue_store_db_error(s, "reuse_docs");
 }
 
 ue_status ue_store_reuse_doc_group(struct ue_store *s, int64_t doc,
@@ -277,7 +266,7 @@ ue_status ue_store_reuse_doc_group(struct ue_store *s, int64_t doc,
 ue_status ue_store_reuse_reset(struct ue_store *s)
 {
 	char *msg = NULL;
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; DELETE FROM text_passages;"
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE;"
 	                 " DELETE FROM text_pairs; DELETE FROM reuse_texts;"
 	                 " DELETE FROM reuse_docs; COMMIT;", NULL, NULL, &msg)) {
 		ue_store_set_error(s, "reset of the reuse stage: %s",

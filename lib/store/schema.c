@@ -108,23 +108,17 @@ static const char *const migrations[] = {
 	"  content_tokens INTEGER NOT NULL,"
 	"  sketch BLOB);"
 
+	/* Passages: a JSON array of [a_start, a_end, b_start, b_end,
+	 * a_first, a_last, b_first, b_last, score] (see docs/schema.md). */
 	"CREATE TABLE text_pairs("
 	"  id INTEGER PRIMARY KEY,"
 	"  a_text INTEGER NOT NULL REFERENCES texts(id),"
 	"  b_text INTEGER NOT NULL REFERENCES texts(id),"
 	"  a_coverage REAL NOT NULL,"
 	"  b_coverage REAL NOT NULL,"
+	"  passages TEXT NOT NULL,"
 	"  UNIQUE(a_text, b_text));"
 	"CREATE INDEX text_pairs_b ON text_pairs(b_text);"
-
-	"CREATE TABLE text_passages("
-	"  pair INTEGER NOT NULL REFERENCES text_pairs(id) ON DELETE CASCADE,"
-	"  a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,"
-	"  b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,"
-	"  a_first INTEGER NOT NULL, a_last INTEGER NOT NULL,"
-	"  b_first INTEGER NOT NULL, b_last INTEGER NOT NULL,"
-	"  score REAL NOT NULL);"
-	"CREATE INDEX text_passages_pair ON text_passages(pair);"
 
 	"CREATE TABLE reuse_docs("
 	"  doc INTEGER PRIMARY KEY REFERENCES documents(doc),"

@@ -27,6 +27,16 @@ static const char *const sql_text[SQL_COUNT] = {
 		"INSERT INTO outlets(name, domains, source) VALUES (?, ?, 'seen')",
 	[SQL_ALIAS_ADD] =
 		"INSERT OR IGNORE INTO outlet_aliases(alias, outlet) VALUES (?, ?)",
+	[SQL_PAIR_PUT] =
+		"INSERT OR REPLACE INTO text_pairs(a_text, b_text, a_coverage,"
+		" b_coverage, passages) VALUES (?, ?, ?, ?, ?)",
+	[SQL_REUSE_TEXT_PUT] =
+		"INSERT OR REPLACE INTO reuse_texts(text, content_tokens, sketch)"
+		" VALUES (?, ?, ?)",
+	[SQL_REUSE_DOC_PUT] =
+		"INSERT INTO reuse_docs(doc, reuse_fraction, reuse_class, sources)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(doc) DO UPDATE SET"
+		" reuse_fraction = ?2, reuse_class = ?3, sources = ?4",
 };
 
 ue_status ue_store_db_error(struct ue_store *s, const char *what)

@@ -1,0 +1,63 @@
+#!/bin/sh
+# demo.sh - builds a fresh demo database from the bundled illustrative corpus
+# (data/demo/) and shows what it holds.  Called by `make demo` as
+#   tools/demo.sh build/unecho
+# Paths are relative to the repository root; the database is build/demo.db
+# (or $DEMO_DB).
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-build/unecho}
+case $bin in
+/*) ;;
+*) bin=$(pwd)/$bin ;;
+esac
+cd "$root"
+if [ ! -x "$bin" ]; then
+	echo "demo: $bin is not built; run 'make build' first" >&2
+	exit 2
+fi
+db=${DEMO_DB:-build/demo.db}
+mkdir -p "$(dirname "$db")"
+rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+
+# The database is named on every command line: an exported $UNECHO_DB must
+# not send the demo elsewhere.
+run() {
+	"$bin" --db "$db" "$@"
+}
+
+step() {
+	printf '\n== %s\n' "$*"
+}
+
+step "unecho --db $db outlets import data/demo/outlets.tsv"
+run outlets import data/demo/outlets.tsv
+
+# The corpus: reports, article pages, feeds and Markdown; not the registry
+# (outlets.tsv), the ground truth (truth.tsv) or the README.
+set -- data/demo/reports.jsonl data/demo/html data/demo/feeds
+for f in data/demo/*.md; do
+	[ "$f" = data/demo/README.md ] || set -- "$@" "$f"
+done
+step "unecho --db $db ingest $*"
+run ingest "$@"
+
+step "unecho --db $db analyze"
+run analyze
+
+step "unecho --db $db stats"
+run stats
+
+# Commands to try next, as typed from the repository root.
+show=${bin#"$root"/}
+printf '\nThe demo database is %s. What next (from %s):\n' "$db" "$root"
+hint() {
+	printf '  %-52s %s\n' "$show --db $db $1" "$2"
+}
+hint "docs" "every document: outlet, bloc, date, language"
+hint "docs --bloc Russian --text" "one bloc's documents with their text"
+hint "reuse" "who copied whom, passage by passage"
+hint "outlets" "the outlet registry, with the unknown outlets"
+printf '  %-52s %s\n' "sqlite3 $db" "query it directly (docs/schema.md)"
+echo "The corpus is illustrative (fictional outlets, real origins): data/demo/README.md"
