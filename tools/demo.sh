@@ -7,7 +7,7 @@
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${1:-build/unecho}
+bin=${1:-$root/build/unecho}
 case $bin in
 /*) ;;
 *) bin=$(pwd)/$bin ;;
@@ -56,7 +56,7 @@ hint() {
 	printf '  %-52s %s\n' "$show --db $db $1" "$2"
 }
 hint "docs" "every document: outlet, bloc, date, language"
-hint "docs --bloc Russian --text" "one bloc's documents with their text"
+hint "docs --bloc Russian" "one bloc's documents (--text adds the texts)"
 hint "reuse" "who copied whom, passage by passage"
 hint "outlets" "the outlet registry, with the unknown outlets"
 printf '  %-52s %s\n' "sqlite3 $db" "query it directly (docs/schema.md)"

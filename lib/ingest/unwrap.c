@@ -81,6 +81,7 @@ static void configure(struct archive *a)
 	archive_read_support_format_gnutar(a);
 	archive_read_support_format_zip(a);
 	archive_read_support_format_raw(a);
+	archive_read_support_format_empty(a);   /* raw needs one byte */
 }
 
 /* The member's first bytes say it is compressed or an archive. */
@@ -144,6 +145,10 @@ static ue_status member(struct level *lv, const char *name, ue_member_fn fn,
 		         "(%llu bytes, ratio %u)", name, *name ? ": " : "",
 		         (unsigned long long)lv->limits->max_decompressed,
 		         lv->limits->max_ratio);
+	if (st == UE_EFORMAT && !err[0])   /* the member's data is corrupt */
+		snprintf(err, errlen, "%s%s%s", name, *name ? ": " : "",
+		         archive_error_string(lv->a) ? archive_error_string(lv->a)
+		                                     : "corrupt data");
 	ue_reader_release(&r);
 	return st;
 }
@@ -170,6 +175,15 @@ static ue_status walk(struct level *lv, const char *prefix, ue_member_fn fn,
 			return st;
 		if (raw)
 			return UE_OK;
+	}
+	if (rc == ARCHIVE_EOF && archive_format(lv->a) == ARCHIVE_FORMAT_EMPTY) {
+		/* An empty file (or one that decompresses to nothing) is one
+		 * empty member, so that callers can say so. */
+		struct ue_reader r;
+		ue_reader_init_mem(&r, "", 0);
+		ue_status st = fn(ctx, prefix, &r);
+		ue_reader_release(&r);
+		return st;
 	}
 	if (rc == ARCHIVE_EOF)
 		return UE_OK;

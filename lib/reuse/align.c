@@ -12,6 +12,8 @@ void ue_align_params_default(struct ue_align_params *p)
 	p->min_tokens = 6;
 	p->max_repeat = 4;
 	p->fill_gap = 4;
+	p->min_run = 5;
+	p->min_evidence = 6;
 }
 
 void ue_seq_init(struct ue_seq *s)
@@ -411,10 +413,32 @@ ue_status ue_align(struct ue_aligner *al, const struct ue_seq *a,
 			           b_last >= al->done[q].first_j;
 		if (overlaps)
 			continue;
-		al->done[accepted++] = *ch;
+		size_t before = out->n;
 		if ((st = segments(al, a, b, ch, p, out)))
 			return st;
+		/* A chain of short scattered matches (shared names and stock
+		 * phrases) is not a passage: one run must be long enough. */
+		uint32_t longest = 0;
+		for (size_t q = before; q < out->n; q++)
+			if (out->v[q].b_last - out->v[q].b_first + 1 > longest)
+				longest = out->v[q].b_last - out->v[q].b_first + 1;
+		if (longest < p->min_run) {
+			out->n = before;
+			continue;
+		}
+		al->done[accepted++] = *ch;
 	}
+	/* The pair itself needs one passage with many matched tokens:
+	 * evidence of shared text, not of a shared topic. */
+	double evidence = 0;
+	for (size_t q = 0; q < out->n; q++) {
+		double matched = out->v[q].score *
+		        (out->v[q].b_last - out->v[q].b_first + 1);
+		if (matched > evidence)
+			evidence = matched;
+	}
+	if (evidence < p->min_evidence)
+		out->n = 0;
 	qsort(out->v, out->n, sizeof *out->v, by_b);
 	return UE_OK;
 }

@@ -22,6 +22,9 @@ struct ue_align_params {
 	unsigned min_tokens;   /* content tokens in a passage, each side [6] */
 	unsigned max_repeat;   /* skip shingles repeated more in a text [4] */
 	unsigned fill_gap;     /* passages bridge gaps this short [4] */
+	unsigned min_run;      /* content tokens of a chain's longest run [5] */
+	unsigned min_evidence; /* matched content tokens in a pair's best
+	                          passage [6] */
 };
 
 void ue_align_params_default(struct ue_align_params *p);

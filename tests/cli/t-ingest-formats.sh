@@ -97,6 +97,32 @@ lacks "warc: boilerplate removed" warc.docs "BOILERPLATE"
 lacks "warc: no 404 page" warc.docs "Not Found"
 value "warc: one record kept" "select records || ' ' || added || ' ' || rejected from ingest_files" "1 1 0"
 
+# HTML whose metadata is only in a JSON-LD block.
+cat >ld.html <<'EOF2'
+<html><head><title>Site | Page</title>
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"JSON-LD only headline","datePublished":"2025-03-12T08:00:00+02:00","author":[{"@type":"Person","name":"Ada Quill"}],"publisher":{"@type":"Organization","name":"Quay Wire"},"mainEntityOfPage":{"@id":"https://quaywire.example/ld-only"},"inLanguage":"en"}
+</script></head>
+<body><div class="menu">Menu things</div><article><p>The only paragraph of a page whose metadata lives in a JSON-LD block and nowhere else.</p></article></body></html>
+EOF2
+cat >ld.want <<'EOF2'
+{"id":"u3ea6accc91cd2166","outlet":"Quay Wire","bloc":"unknown","country":null,"outlet_type":null,"url":"https://quaywire.example/ld-only","title":"JSON-LD only headline","author":"Ada Quill","published":"2025-03-12T06:00:00Z","language":"en","bytes":86,"dup_group":null,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"text":"The only paragraph of a page whose metadata lives in a JSON-LD block and nowhere else."}
+EOF2
+docs_of jsonld ld.want ld.html
+
+# RSS 1.0 (RDF) with Dublin Core date and creator.
+cat >rdf.rss <<'EOF2'
+<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://rdf.example/"><title>RDF Harbour</title><link>https://rdf.example/</link><description>x</description></channel>
+<item rdf:about="https://rdf.example/1"><title>RSS one item</title><link>https://rdf.example/1</link><description>An RSS 1.0 item about the harbour and its ferries.</description><dc:date>2025-03-12T10:00:00Z</dc:date><dc:creator>Pat Rowe</dc:creator></item>
+</rdf:RDF>
+EOF2
+cat >rdf.want <<'EOF2'
+{"id":"u6e1b04540438e5e4","outlet":"RDF Harbour","bloc":"unknown","country":null,"outlet_type":null,"url":"https://rdf.example/1","title":"RSS one item","author":"Pat Rowe","published":"2025-03-12T10:00:00Z","language":"en","bytes":50,"dup_group":null,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"text":"An RSS 1.0 item about the harbour and its ferries."}
+EOF2
+docs_of rdf rdf.want rdf.rss
+
 # Invalid UTF-8, CRLF, control characters and a decomposed accent in a text
 # file with front matter: repaired, never rejected.
 docs_of messy "$EXP/messy.jsonl" "$FIX/messy.txt"
@@ -131,6 +157,23 @@ sqlite3 "$UNECHO_DB" "select path, format, added from ingest_files" | sed "s|^$F
 printf '%s\n' 'bundle.zip:quoted.csv|csv|3' 'bundle.zip:plain.txt|text|1' \
 	'bundle.zip:sub/array.json|jsonl|3' >zip.files.want
 same "zip members logged" zip.files zip.files.want
+
+# Other containers, made here: .bz2, plain .tar, .tar.xz, and a zip inside
+# a tar.gz (archive:member:member).
+python3 -c 'import bz2, sys; sys.stdout.buffer.write(bz2.compress(open(sys.argv[1], "rb").read()))' \
+	"$FIX/clean.jsonl" >clean.jsonl.bz2
+docs_of bz2 "$EXP/jsonl.jsonl" clean.jsonl.bz2
+mkdir members
+cp "$FIX/note.md" "$FIX/plain.txt" "$FIX/bundle.zip" members/
+tar -C members -cf plain.tar note.md plain.txt
+tar -C members -cJf plain.tar.xz note.md plain.txt
+tar -C members -czf nested.tar.gz bundle.zip
+cat "$EXP/markdown.jsonl" "$EXP/text.jsonl" >tar2.want
+docs_of tarplain tar2.want plain.tar
+docs_of tarxz tar2.want plain.tar.xz
+docs_of nested zip.want nested.tar.gz
+value "nested members logged" "select group_concat(path, ' ') from ingest_files" \
+	"nested.tar.gz:bundle.zip:quoted.csv nested.tar.gz:bundle.zip:plain.txt nested.tar.gz:bundle.zip:sub/array.json"
 
 # Formats are detected from content, not from the file name.
 cp "$FIX/article.html" page.txt
@@ -184,3 +227,65 @@ value "folder documents" "select group_concat(coalesce(title, '-'), ',') from do
 fresh mixed
 check "mixed run" 0 u ingest --json "$FIX/clean.jsonl" "$FIX/feed.rss" "$FIX/crawl.warc"
 same "mixed --json summary" out "$EXP/mixed-summary.json"
+
+# Languages detected per document unless the input gives one.
+fresh langs
+cat >langs.jsonl <<'EOF2'
+{"id": "ko", "text": "북한이 러시아에 약 1만 2천 명의 병력을 파견했다고 국가정보원이 밝혔다. 정부는 대응 방안을 검토하고 있다."}
+{"id": "uk", "text": "Північна Корея відправила війська до Росії, повідомила розвідка. Уряд України закликав партнерів посилити санкції."}
+{"id": "ru", "text": "Северная Корея отправила войска в Россию, сообщила разведка. Кремль назвал эти сообщения очередным фейком."}
+{"id": "zh", "text": "外交部发言人表示，中方不了解有关情况。双方将继续保持沟通与合作。"}
+{"id": "ja", "text": "北朝鮮がロシアに部隊を派遣したと韓国の情報機関が発表した。政府は情報収集を続けている。"}
+{"id": "de", "text": "Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes Truppen nach Russland geschickt, die dort ausgebildet werden."}
+{"id": "fr", "text": "La Corée du Nord a envoyé des troupes en Russie, selon les services de renseignement sud-coréens, qui parlent de milliers de soldats."}
+{"id": "es", "text": "Corea del Norte ha enviado tropas a Rusia, según los servicios de inteligencia de Corea del Sur, que hablan de miles de soldados."}
+{"id": "given", "language": "de", "text": "This English sentence is labelled German by its input and the label wins over detection."}
+{"id": "named", "lang": "Russian", "text": "A language given by its English name."}
+EOF2
+check "languages" 0 u ingest langs.jsonl
+value "languages detected" \
+	"select group_concat(id || '=' || language || ':' || language_detected, ' ') from documents" \
+	"ko=ko:1 uk=uk:1 ru=ru:1 zh=zh:1 ja=ja:1 de=de:1 fr=fr:1 es=es:1 given=de:0 named=ru:0"
+
+# Dates: ISO 8601, RFC 2822 and common news formats, stored in UTC; a date
+# that does not parse leaves the document undated, kept as published_raw.
+fresh dates
+python3 -c '
+import json
+dates = [
+  ("2024-10-18T06:30:00Z", "2024-10-18T06:30:00Z"),
+  ("2024-10-18T15:30:00+09:00", "2024-10-18T06:30:00Z"),
+  ("2024-10-18T06:30:00.123Z", "2024-10-18T06:30:00Z"),
+  ("2024-10-18 06:30:00", "2024-10-18T06:30:00Z"),
+  ("2024-10-18", "2024-10-18"),
+  ("Fri, 18 Oct 2024 06:30:00 GMT", "2024-10-18T06:30:00Z"),
+  ("Fri, 18 Oct 2024 08:30:00 +0200", "2024-10-18T06:30:00Z"),
+  ("October 18, 2024", "2024-10-18"),
+  ("Oct. 18, 2024", "2024-10-18"),
+  ("18 October 2024", "2024-10-18"),
+  ("October 18, 2024 2:30 AM EDT", "2024-10-18T06:30:00Z"),
+  ("2024/10/18", "2024-10-18"),
+  ("18.10.2024", "2024-10-18"),
+  ("2024년 10월 18일", "2024-10-18"),
+  ("2024年10月18日", "2024-10-18"),
+  ("18 октября 2024", "2024-10-18"),
+  ("yesterday", ""),
+  ("2024-13-45", ""),
+]
+with open("dates.jsonl", "w") as f, open("dates.want", "w") as w:
+    for i, (given, want) in enumerate(dates):
+        f.write(json.dumps({"id": "d%02d" % i, "published": given, "text": "Date %d." % i}) + "\n")
+        w.write("d%02d|%s|%s\n" % (i, want, given if not want else ""))
+'
+check "dates" 0 u ingest dates.jsonl
+sqlite3 "$UNECHO_DB" "select id, coalesce(published, ''), coalesce(json_extract(meta, '$.published_raw'), '') from documents order by doc" >dates.out
+same "dates parsed" dates.out dates.want
+value "undated kept" "select count(*) from documents where published is null" 2
+
+# A UTF-8 byte-order mark and blank lines are not records.
+fresh bom
+printf '\357\273\277id,text\r\nb1,"A CSV file that starts with a byte-order mark."\r\n' >bom.csv
+printf '\357\273\277{"id": "j1", "text": "A JSON Lines file with a byte-order mark."}\n\n   \n{"id": "j2", "text": "After two blank lines."}\n' >bom.jsonl
+check "byte-order marks" 0 u ingest bom.csv bom.jsonl
+value "bom: records and lines" "select group_concat(id || ':' || record, ' ') from documents" "b1:2 j1:1 j2:4"
+value "bom: not in the text" "select count(*) from texts where hex(text) like 'EFBBBF%'" 0

@@ -54,6 +54,14 @@ UNECHO_DB=$PWD/kill.db
 "$UNECHO" ingest big.jsonl >kill.out 2>&1 &
 pid=$!
 sleep 0.3
+# On a slow machine (sanitizers) wait for the first batch to be committed,
+# so that the kill lands between batches of a partly stored file.
+n=0
+while [ $n -lt 100 ] && kill -0 "$pid" 2>/dev/null &&
+	[ "$(sqlite3 "$UNECHO_DB" "select count(*) from documents" 2>/dev/null)" = 0 ]; do
+	sleep 0.1
+	n=$((n+1))
+done
 if kill -9 "$pid" 2>/dev/null; then
 	killed=1
 else
@@ -63,7 +71,7 @@ wait "$pid" 2>/dev/null
 value "after kill: integrity" "pragma integrity_check" "ok"
 value "after kill: foreign keys" "pragma foreign_key_check" ""
 partial=$(sqlite3 "$UNECHO_DB" "select count(*) from documents")
-if [ "$killed" = 1 ]; then
+if [ "$killed" = 1 ] && [ "$partial" -gt 0 ]; then
 	value "after kill: a partial ingest" "select $partial < 20000" 1
 	value "after kill: the file is still running" "select status from ingest_files" "running"
 fi
@@ -79,7 +87,7 @@ value "resumed: every id" \
 	"select count(*) from documents where id between 'k00000' and 'k19999'" 20000
 value "resumed: 20000 texts" "select count(*) from texts" 20000
 value "resumed: integrity" "pragma integrity_check" "ok"
-if [ "$killed" = 1 ]; then
+if [ "$killed" = 1 ] && [ "$partial" -gt 0 ]; then
 	value "resumed: the killed run marked interrupted" \
 		"select group_concat(status, ' ') from ingest_files order by id" "interrupted done"
 fi

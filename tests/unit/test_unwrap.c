@@ -322,12 +322,15 @@ static void test_depth(void **state)
 
 #define BOMB ((size_t)50 << 20)
 
+/* 50 MB of one letter, gzipped to about 50 KB.  (Zeros would do as well,
+ * but libarchive reads a stream of zero blocks as an empty tar.) */
 static void make_bomb(struct ue_buf *b)
 {
-	char *zeros = calloc(1, BOMB);
-	assert_non_null(zeros);
-	assert_true(compress(b, GZIP, zeros, BOMB));
-	free(zeros);
+	char *same = malloc(BOMB);
+	assert_non_null(same);
+	memset(same, 'A', BOMB);
+	assert_true(compress(b, GZIP, same, BOMB));
+	free(same);
 	assert_true(b->len < BOMB / 500);
 }
 
@@ -420,7 +423,7 @@ static void test_corrupt_gzip(void **state)
 	struct got g = {0};
 	char err[256];
 	assert_int_equal(walk_mem(&b, &generous, &g, err), UE_EFORMAT);
-	assert_string_not_equal(err, "");
+	assert_string_equal(err, "gzip decompression failed");
 	/* Whatever was handed over did not come out whole. */
 	for (size_t i = 0; i < g.n; i++)
 		assert_int_equal(g.end[i], UE_EFORMAT);
@@ -430,7 +433,7 @@ static void test_corrupt_gzip(void **state)
 	assert_true(compress(&b, GZIP, text, sizeof text));
 	b.len /= 2;
 	assert_int_equal(walk_mem(&b, &generous, &g, err), UE_EFORMAT);
-	assert_string_not_equal(err, "");
+	assert_string_equal(err, "truncated gzip input");
 	got_free(&g);
 	ue_buf_release(&b);
 }
@@ -450,8 +453,9 @@ static void test_corrupt_tar(void **state)
 	struct got g = {0};
 	char err[256];
 	assert_int_equal(walk_mem(&cut, &generous, &g, err), UE_EFORMAT);
-	assert_string_not_equal(err, "");
-	assert_true(g.n >= 1);
+	assert_string_equal(err, "b.jsonl: Truncated tar archive");
+	/* b.jsonl failed at its first bytes, before it was handed over. */
+	assert_int_equal(g.n, 1);
 	check(&g, 0, "a.jsonl", doc1);
 	got_free(&g);
 	ue_buf_release(&cut);
