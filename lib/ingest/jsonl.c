@@ -473,6 +473,16 @@ static ue_status scan_object(struct scan *s, uint64_t line,
 			                       JSON_DECODE_ANY, NULL);
 			used = v && set_field(&rec, sc, f, v);
 			json_decref(v);
+			if (!v && (*vstart == '-' ||
+			           (*vstart >= '0' && *vstart <= '9'))) {
+				/* A number too large for jansson (a 20-digit
+				 * id): its digits as written. */
+				struct ue_buf *b = &sc->value[f];
+				ue_buf_reset(b);
+				ue_buf_append(b, vstart, (size_t)(s->p - vstart));
+				ue_record_set(&rec, f, ue_buf_str(b), b->len);
+				used = 1;
+			}
 		}
 		if (!used) {
 			ue_buf_putc(meta, meta->len ? ',' : '{');

@@ -13,7 +13,8 @@ void ue_align_params_default(struct ue_align_params *p)
 	p->max_repeat = 4;
 	p->fill_gap = 4;
 	p->min_run = 5;
-	p->min_evidence = 6;
+	p->min_evidence = 12;
+	p->min_cover = 0.1;
 }
 
 void ue_seq_init(struct ue_seq *s)
@@ -428,16 +429,19 @@ ue_status ue_align(struct ue_aligner *al, const struct ue_seq *a,
 		}
 		al->done[accepted++] = *ch;
 	}
-	/* The pair itself needs one passage with many matched tokens:
-	 * evidence of shared text, not of a shared topic. */
-	double evidence = 0;
+	/* The pair itself needs evidence of shared text, not of a shared
+	 * topic: one passage with many matched tokens, or passages covering
+	 * a good share of one of the texts. */
+	double evidence = 0, covered = 0;
 	for (size_t q = 0; q < out->n; q++) {
-		double matched = out->v[q].score *
-		        (out->v[q].b_last - out->v[q].b_first + 1);
-		if (matched > evidence)
-			evidence = matched;
+		uint32_t len = out->v[q].b_last - out->v[q].b_first + 1;
+		if (out->v[q].score * len > evidence)
+			evidence = out->v[q].score * len;
+		covered += len;
 	}
-	if (evidence < p->min_evidence)
+	double shorter = (double)(a->n < b->n ? a->n : b->n);
+	if (evidence < p->min_evidence &&
+	    covered < p->min_cover * (shorter > 0 ? shorter : 1))
 		out->n = 0;
 	qsort(out->v, out->n, sizeof *out->v, by_b);
 	return UE_OK;

@@ -24,7 +24,9 @@ struct ue_align_params {
 	unsigned fill_gap;     /* passages bridge gaps this short [4] */
 	unsigned min_run;      /* content tokens of a chain's longest run [5] */
 	unsigned min_evidence; /* matched content tokens in a pair's best
-	                          passage [6] */
+	                          passage [12], unless ... */
+	double min_cover;      /* ... its passages cover this share of the
+	                          shorter text [0.1] */
 };
 
 void ue_align_params_default(struct ue_align_params *p);

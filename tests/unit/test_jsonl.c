@@ -232,16 +232,22 @@ static void test_numbers(void **state)
 		"{\"id\": 42, \"text\": \"a\"}\n"
 		"{\"id\": -7, \"text\": \"b\", \"published\": 1729233000}\n"
 		"{\"id\": 1.5, \"text\": \"c\"}\n"
-		"{\"id\": 2e3, \"text\": \"d\"}\n";
+		"{\"id\": 2e3, \"text\": \"d\"}\n"
+		"{\"id\": 12345678901234567890, \"text\": \"e\"}\n"
+		"{\"id\": -1e999, \"text\": \"f\", \"n\": 1e999}\n";
 	assert_int_equal(run(in, &g, err), UE_OK);
-	assert_int_equal(g.n, 4);
+	assert_int_equal(g.n, 6);
 	assert_string_equal(F(g, 0, ID), "42");
 	assert_string_equal(F(g, 1, ID), "-7");
 	assert_string_equal(F(g, 1, PUBLISHED), "1729233000");
 	assert_string_equal(F(g, 2, ID), "1.5");
 	assert_string_equal(F(g, 3, ID), "2000");
-	for (int i = 0; i < 4; i++)
+	/* Numbers too large for a machine word keep their digits. */
+	assert_string_equal(F(g, 4, ID), "12345678901234567890");
+	assert_string_equal(F(g, 5, ID), "-1e999");
+	for (int i = 0; i < 5; i++)
 		assert_null(g.meta[i]);
+	assert_string_equal(g.meta[5], "{\"n\":1e999}");
 	got_free(&g);
 }
 

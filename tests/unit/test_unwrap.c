@@ -314,7 +314,8 @@ static void test_depth(void **state)
 	assert_int_equal(g.n, 1);
 	assert_string_equal(g.name[0], "l1.tar:l2.tar:l3.tar:l4.tar");
 	assert_int_equal(g.size[0], t[4].len);
-	assert_memory_equal(g.data[0], t[4].data, KEEP);
+	assert_true(t[4].len <= KEEP);
+	assert_memory_equal(g.data[0], t[4].data, t[4].len);
 	got_free(&g);
 	for (int i = 0; i < 5; i++)
 		ue_buf_release(&t[i]);
@@ -430,6 +431,7 @@ static void test_corrupt_gzip(void **state)
 	got_free(&g);
 
 	/* Cut short: the same. */
+	ue_buf_release(&b);
 	assert_true(compress(&b, GZIP, text, sizeof text));
 	b.len /= 2;
 	assert_int_equal(walk_mem(&b, &generous, &g, err), UE_EFORMAT);

@@ -1,0 +1,214 @@
+/*
+ * bench_reuse.c - the reuse stage's speed, memory and growth.
+ *
+ *   bench_reuse [--threads N] [--scale K] [--work DIR] FILE.jsonl[.gz]
+ *
+ * Ingests FILE into a fresh database and times `analyze` (the reuse
+ * stage) alone: MB of text per second and peak memory.  With --scale K it
+ * also builds a deterministic K-fold enlargement of the corpus (each
+ * document plus K-1 perturbed copies under other outlets, every eighth
+ * word altered) and reports the time ratio K-fold / 1-fold.  The last
+ * line is a checksum of the counts, to compare runs.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "unecho/unecho.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void remove_db(const char *db)
+{
+	char p[4200];
+	unlink(db);
+	snprintf(p, sizeof p, "%s-wal", db);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", db);
+	unlink(p);
+}
+
+/* Copy k of a text: every eighth word (from an offset that depends on k)
+ * gets a suffix, so copies are near but not exact duplicates. */
+static char *perturb(const char *text, int k)
+{
+	size_t n = strlen(text);
+	char *out = malloc(n + n / 4 + 16);
+	size_t o = 0, word = 0;
+	int in_word = 0;
+	for (size_t i = 0; i <= n; i++) {
+		char c = text[i];
+		int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		if (in_word && !letter && (word + (size_t)k) % 8 == 0)
+			out[o++] = (char)('a' + k);
+		if (letter && !in_word)
+			word++;
+		in_word = letter;
+		out[o++] = c;
+	}
+	return out;
+}
+
+/* Writes the K-fold corpus of in (JSON Lines, gzip or not) to out. */
+static int enlarge(const char *in, const char *out, int scale)
+{
+	gzFile f = gzopen(in, "rb");
+	FILE *w = fopen(out, "w");
+	if (!f || !w) {
+		perror(in);
+		return -1;
+	}
+	char *line = malloc(64 << 20);
+	while (gzgets(f, line, 64 << 20)) {
+		json_t *o = json_loads(line, 0, NULL);
+		if (!o)
+			continue;
+		const char *id = json_string_value(json_object_get(o, "id"));
+		const char *text = json_string_value(json_object_get(o, "text"));
+		const char *outlet = json_string_value(json_object_get(o, "outlet"));
+		for (int k = 0; k < scale && id && text; k++) {
+			json_t *c = json_deep_copy(o);
+			char buf[512];
+			if (k) {
+				snprintf(buf, sizeof buf, "%s~%d", id, k);
+				json_object_set_new(c, "id", json_string(buf));
+				snprintf(buf, sizeof buf, "%s copy %d",
+				         outlet ? outlet : "outlet", k);
+				json_object_set_new(c, "outlet", json_string(buf));
+				json_object_del(c, "url");
+				char *t = perturb(text, k);
+				json_object_set_new(c, "text", json_string(t));
+				free(t);
+			}
+			char *s = json_dumps(c, JSON_COMPACT);
+			fprintf(w, "%s\n", s);
+			free(s);
+			json_decref(c);
+		}
+		json_decref(o);
+	}
+	free(line);
+	gzclose(f);
+	return fclose(w);
+}
+
+struct result {
+	double seconds, mb;
+	ue_analyze_summary sum;
+};
+
+/* Ingests path into db and times the analysis. */
+static int measure(const char *db, const char *path, unsigned threads,
+                   struct result *r)
+{
+	remove_db(db);
+	ue_corpus *c;
+	char err[512];
+	if (ue_corpus_open(db, &c, err, sizeof err)) {
+		fprintf(stderr, "bench_reuse: %s\n", err);
+		return -1;
+	}
+	ue_ingest_summary is;
+	const char *paths[] = {path};
+	if (ue_ingest(c, paths, 1, NULL, &is)) {
+		fprintf(stderr, "bench_reuse: %s\n", ue_errmsg(c));
+		ue_corpus_free(c);
+		return -1;
+	}
+	ue_analyze_options o = {.threads = threads};
+	double t0 = now();
+	ue_status st = ue_analyze(c, &o, &r->sum);
+	r->seconds = now() - t0;
+	r->mb = is.bytes_text / 1e6;
+	if (st)
+		fprintf(stderr, "bench_reuse: %s\n", ue_errmsg(c));
+	ue_corpus_free(c);
+	remove_db(db);
+	return st ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned threads = 2;
+	int scale = 0;
+	const char *work = ".";
+	int i = 1;
+	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
+		if (!strcmp(argv[i], "--threads"))
+			threads = (unsigned)atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--scale"))
+			scale = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--work"))
+			work = argv[i + 1];
+	}
+	if (i >= argc) {
+		fprintf(stderr, "usage: bench_reuse [--threads N] [--scale K] "
+		        "[--work DIR] FILE.jsonl[.gz]\n");
+		return 2;
+	}
+	char db[4096], big[4096];
+	snprintf(db, sizeof db, "%s/bench-reuse.db", work);
+	snprintf(big, sizeof big, "%s/bench-reuse-x%d.jsonl", work, scale);
+
+	/* The 1-fold run in a child, so that its peak memory is its own. */
+	struct result one;
+	int fd[2];
+	if (pipe(fd))
+		return 1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fd[0]);
+		int rc = measure(db, argv[i], threads, &one);
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		long rss = ru.ru_maxrss;
+		if (write(fd[1], &one, sizeof one) != sizeof one ||
+		    write(fd[1], &rss, sizeof rss) != sizeof rss)
+			rc = -1;
+		_exit(rc ? 1 : 0);
+	}
+	close(fd[1]);
+	long rss = 0;
+	int status;
+	if (read(fd[0], &one, sizeof one) != sizeof one ||
+	    read(fd[0], &rss, sizeof rss) != sizeof rss ||
+	    waitpid(pid, &status, 0) < 0 || WEXITSTATUS(status)) {
+		fprintf(stderr, "bench_reuse: the 1-fold run failed\n");
+		return 1;
+	}
+	printf("reuse: %.1f MB of text, %llu texts, %llu candidates, %llu pairs\n",
+	       one.mb, (unsigned long long)one.sum.texts,
+	       (unsigned long long)one.sum.candidates,
+	       (unsigned long long)one.sum.pairs);
+	printf("reuse: %.2f s with %u threads = %.1f MB/s; peak memory "
+	       "(ingest and analysis) %.0f MB\n", one.seconds, threads,
+	       one.mb / one.seconds, rss / 1024.0);
+	if (scale > 1) {
+		struct result many;
+		if (enlarge(argv[i], big, scale) ||
+		    measure(db, big, threads, &many)) {
+			unlink(big);
+			return 1;
+		}
+		unlink(big);
+		printf("reuse: %d-fold corpus: %.1f MB in %.2f s; time ratio "
+		       "%.2f (linear would be %d)\n", scale, many.mb, many.seconds,
+		       many.seconds / one.seconds, scale);
+	}
+	printf("checksum: texts=%llu candidates=%llu pairs=%llu\n",
+	       (unsigned long long)one.sum.texts,
+	       (unsigned long long)one.sum.candidates,
+	       (unsigned long long)one.sum.pairs);
+	return 0;
+}
