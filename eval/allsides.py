@@ -2,7 +2,7 @@
 """Wire-copy detection at scale on AllSides.
 
 Usage: allsides.py UNECHO DB DATA_DIR [--sample N --sample-out FILE]
-       [--min-recall X]
+       [--min-recall X] [--same-outlet]
 
 DB must hold the AllSides corpus, analysed.  Prints the recall of the
 silver cross-outlet pairs of cross_source_reuse_pairs.json (all, and those
@@ -16,8 +16,9 @@ def main():
     unecho, db, data = sys.argv[1:4]
     opt = lambda k, d=None: sys.argv[sys.argv.index(k) + 1] if k in sys.argv else d
     silver = json.load(open(f'{data}/allsides/cross_source_reuse_pairs.json'))
-    out = subprocess.run([unecho, '--db', db, 'reuse', '--json'], check=True,
-                         capture_output=True, text=True).stdout
+    same = ['--same-outlet'] if '--same-outlet' in sys.argv else []
+    out = subprocess.run([unecho, '--db', db, 'reuse', '--json', *same],
+                         check=True, capture_output=True, text=True).stdout
     found = {}
     for line in out.splitlines():
         p = json.loads(line)

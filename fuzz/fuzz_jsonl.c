@@ -14,8 +14,9 @@
 static size_t sum;
 
 /*
- * A strict check of RFC 8259 JSON, as jansson is not one: it refuses
- * valid texts ("\u0000" in a key, numbers past a machine word).
+ * A strict check of JSON (RFC 8259, without the lone surrogates that
+ * I-JSON forbids), as jansson is not one: it refuses valid texts
+ * ("\u0000" in a key, numbers past a machine word).
  */
 struct text {
 	const unsigned char *p, *end;
@@ -56,6 +57,19 @@ static size_t utf8(const unsigned char *p, const unsigned char *end)
 	return n;
 }
 
+/* The four hex digits at t->p + off, or -1. */
+static long hex4(const struct text *t, long off)
+{
+	if (t->end - t->p < off + 4)
+		return -1;
+	char hex[5];
+	memcpy(hex, t->p + off, 4);
+	hex[4] = '\0';
+	if (strspn(hex, "0123456789abcdefABCDEF") != 4)
+		return -1;
+	return strtol(hex, NULL, 16);
+}
+
 static int string(struct text *t)
 {
 	if (t->p >= t->end || *t->p != '"')
@@ -68,10 +82,17 @@ static int string(struct text *t)
 			if (++t->p >= t->end)
 				return 0;
 			if (*t->p == 'u') {
-				for (int i = 1; i <= 4; i++)
-					if (t->p + i >= t->end ||
-					    !strchr("0123456789abcdefABCDEF", t->p[i]))
-						return 0;
+				long cp = hex4(t, 1), lo = -1;
+				if (cp < 0)
+					return 0;
+				if (cp >= 0xD800 && cp < 0xDC00 &&
+				    t->end - t->p >= 11 && t->p[5] == '\\' &&
+				    t->p[6] == 'u')
+					lo = hex4(t, 7);
+				if (lo >= 0xDC00 && lo < 0xE000)
+					t->p += 6;
+				else if (cp >= 0xD800 && cp < 0xE000)
+					return 0;   /* a lone surrogate */
 				t->p += 5;
 			} else if (strchr("\"\\/bfnrt", *t->p) && *t->p) {
 				t->p++;

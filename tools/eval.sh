@@ -29,10 +29,33 @@ kcna=$("$bin" --db "$work/kcna-2024.db" stats --json)
 echo "$kcna" | grep -q '"documents":1840,"distinct_texts":1039,' ||
 	fail "kcna-2024 should give 1840 documents and 1039 distinct texts: $kcna"
 
+# Text reuse on METER: document classes and reused words.
+if [ -f "$data/meter-showbiz/meter-showbiz.jsonl" ]; then
+	python3 eval/meter.py "$bin" "$data" "$work" --min-macro-f1 0.50 ||
+		fail "meter"
+fi
+
+# Text reuse on AllSides: the silver wire-copy pairs.  AllSides names some
+# sources after people or columns ("Guest Writer - Right") on the sites of
+# known outlets; unecho counts those as the outlet itself, so the pairs are
+# checked both ways.
+as="$work/allsides.db"
+if [ -f "$as" ]; then
+	"$bin" --db "$as" analyze >/dev/null && python3 eval/allsides.py "$bin" "$as" "$data" ||
+		fail "allsides"
+	"$bin" --db "$as" analyze --same-outlet >/dev/null &&
+		echo "eval: allsides with --same-outlet:" &&
+		python3 eval/allsides.py "$bin" "$as" "$data" --same-outlet \
+			--min-recall 0.93 ||
+		fail "allsides --same-outlet"
+fi
+
 # Benchmarks.
 if [ -f "$data/allsides/allsides.jsonl.gz" ]; then
 	"$build/bench/bench_ingest" --db "$work/bench.db" \
 		"$data/allsides/allsides.jsonl.gz" || fail "bench_ingest"
+	"$build/bench/bench_reuse" --threads 2 --scale 4 --work "$work" \
+		"$data/allsides/allsides.jsonl.gz" || fail "bench_reuse"
 fi
 [ $status -eq 0 ] && echo "eval: all assertions passed"
 exit $status

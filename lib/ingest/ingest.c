@@ -57,9 +57,13 @@ static void report(struct run *r, uint64_t line, const char *reason)
 		r->o->on_reject(r->o->ctx, r->label, line, reason);
 }
 
+/* A record the parser could not read: it counts as read, and rejected. */
 static void sink_reject(void *ctx, uint64_t line, const char *reason)
 {
-	report(ctx, line, reason);
+	struct run *r = ctx;
+	r->counts.records++;
+	r->sum.records++;
+	report(r, line, reason);
 }
 
 /* Commits the batch and starts the next transaction. */
@@ -271,15 +275,27 @@ static ue_status member(void *ctx, const char *name, struct ue_reader *rd)
 		if (st == UE_ENOMEM)
 			return st;
 		if (st) {
-			if (!r->errbuf[0])
+			if (rd->why)
+				snprintf(r->errbuf, sizeof r->errbuf, "%s", rd->why);
+			else if (!r->errbuf[0])
 				snprintf(r->errbuf, sizeof r->errbuf, "%s",
 				         ue_strerror(st));
 			error = r->errbuf;
 		}
 	}
+	/* Parsers name the line of a fatal error as "line N: reason". */
+	uint64_t line = 0;
+	if (error && strncmp(error, "line ", 5) == 0) {
+		char *end;
+		unsigned long long at = strtoull(error + 5, &end, 10);
+		if (end != error + 5 && end[0] == ':' && end[1] == ' ') {
+			line = at;
+			error = end + 2;
+		}
+	}
 	if (error) {
 		r->sum.files_failed++;
-		report(r, 0, error);
+		report(r, line, error);
 		if (r->fatal)
 			return r->fatal;
 	}

@@ -379,9 +379,10 @@ static int number(struct scan *s)
 
 /*
  * Appends a key or value as scanned (p, n) to the metadata.  The scanner
- * lets raw control characters and invalid UTF-8 through inside strings
- * (text fields are repaired when normalised), but the metadata must be
- * valid JSON: there they become \u escapes and U+FFFD.
+ * lets raw control characters, invalid UTF-8 and escaped lone surrogates
+ * through inside strings (text fields are repaired when decoded and
+ * normalised), but the metadata must be valid JSON that any parser takes:
+ * there they become \u escapes and U+FFFD.
  */
 static void meta_append(struct ue_buf *meta, const char *p, size_t n)
 {
@@ -396,6 +397,17 @@ static void meta_append(struct ue_buf *meta, const char *p, size_t n)
 			in_string ^= c == '"';
 		} else if (c == '\\') {
 			len = 2;   /* the scanner checked the escape */
+			int cp = p[i + 1] == 'u' ? hex4(p + i + 2) : -1, lo = -1;
+			if (cp >= 0xD800 && cp < 0xDC00 && n - i >= 12 &&
+			    p[i + 6] == '\\' && p[i + 7] == 'u')
+				lo = hex4(p + i + 8);
+			if (cp >= 0 && lo >= 0xDC00 && lo < 0xE000) {
+				len = 12;   /* a surrogate pair */
+			} else if (cp >= 0) {
+				len = 6;
+				if (cp >= 0xD800 && cp < 0xE000)
+					fix = "\\ufffd";
+			}
 		} else if (c < 0x20) {
 			snprintf(esc, sizeof esc, "\\u%04x", c);
 			fix = esc;

@@ -24,6 +24,7 @@ struct ue_reader {
 	size_t pending_len, pending_off, pending_alloc;
 	int eof;
 	ue_status error;    /* sticky: the status that ended reading */
+	const char *why;    /* static text on why, set by the source; or NULL */
 	uint64_t offset;    /* bytes handed out so far */
 };
 

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_DEPTH 3
@@ -23,6 +24,8 @@ struct level {
 	char chunk[64 * 1024];      /* input buffer for nested levels */
 	uint64_t out;               /* bytes out of the current member */
 	ue_status st;               /* why reading stopped, if it did */
+	const char *why;            /* and in words */
+	struct ue_reader *reader;   /* of the current member */
 	int depth;
 };
 
@@ -47,11 +50,15 @@ static long member_read(void *ctx, void *buf, size_t len, ue_status *st)
 	const struct ue_unwrap_limits *lim = lv->limits;
 	uint64_t in = bytes_in(lv);
 	if (lim->max_decompressed && lv->out > lim->max_decompressed) {
+		lv->reader->why = lv->why =
+		        "decompressed size over the limit (--max-decompressed)";
 		*st = lv->st = UE_ELIMIT;
 		return -1;
 	}
 	if (lim->max_ratio && lv->out > RATIO_GRACE &&
 	    lv->out / (in ? in : 1) > lim->max_ratio) {
+		lv->reader->why = lv->why = "compression ratio over the limit "
+		        "(--max-ratio): a decompression bomb?";
 		*st = lv->st = UE_ELIMIT;
 		return -1;
 	}
@@ -112,6 +119,7 @@ static ue_status member(struct level *lv, const char *name, ue_member_fn fn,
 	struct ue_reader r;
 	ue_reader_init(&r, member_read, lv);
 	lv->out = 0;
+	lv->reader = &r;
 	size_t n;
 	const char *head = ue_reader_peek(&r, 512, &n);
 	ue_status st;
@@ -187,6 +195,8 @@ static ue_status walk(struct level *lv, const char *prefix, ue_member_fn fn,
 	}
 	if (rc == ARCHIVE_EOF)
 		return UE_OK;
+	if (lv->st == UE_ELIMIT)
+		return UE_OK;   /* reported with the member that hit it */
 	if (lv->st)
 		return lv->st;
 	snprintf(err, errlen, "%s%s%s", prefix, *prefix ? ": " : "",
@@ -223,6 +233,17 @@ ue_status ue_unwrap_file(const char *path,
 	if (fd < 0) {
 		snprintf(err, errlen, "%s", strerror(errno));
 		return UE_EIO;
+	}
+	struct stat sb;
+	if (fd != STDIN_FILENO && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size == 0) {
+		/* libarchive does not read empty input: it is one empty member */
+		close(fd);
+		struct ue_reader r;
+		ue_reader_init_mem(&r, "", 0);
+		ue_status st = fn(ctx, "", &r);
+		ue_reader_release(&r);
+		return st;
 	}
 	struct archive *a = archive_read_new();
 	if (!a) {

@@ -44,6 +44,8 @@ struct out *out_new(enum out_mode mode, const struct out_column *cols,
                     int ncols);
 /* A ue_row_fn: takes one JSON row. */
 int out_row(void *out, const char *json, size_t len);
+/* How many rows o has taken. */
+int out_rows(const struct out *o);
 /* Prints what is buffered (tables are aligned at the end) and frees. */
 void out_finish(struct out *o);
 

@@ -56,8 +56,13 @@ int cmd_docs(int argc, char **argv)
 	struct out *o = out_new(mode, columns,
 	                        (int)(sizeof columns / sizeof columns[0]));
 	ue_status st = ue_docs(corpus, &f, out_row, o);
+	int rows = out_rows(o);
 	out_finish(o);
 	int rc = st ? cli_fail(corpus, st, "docs") : EXIT_OK;
+	if (!st && f.id && rows == 0) {
+		cli_error("no document '%s'", f.id);
+		rc = EXIT_USAGE;
+	}
 	ue_corpus_free(corpus);
 	return rc;
 }

@@ -163,6 +163,10 @@ int cmd_ingest(int argc, char **argv)
 		       (unsigned long long)s.bytes_text);
 	else
 		summary_text(&s, ui.quiet ? 0 : SHOW_REJECTS);
+	if (s.files == 0) {
+		cli_error("no files to read in the given paths");
+		return EXIT_USAGE;
+	}
 	if (s.records == 0 && s.files_failed)
 		return EXIT_USAGE;    /* nothing could be read */
 	return s.rejected ? EXIT_REJECTED : EXIT_OK;

@@ -81,7 +81,11 @@ int main(int argc, char **argv)
 		cli_db_path = env;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 == argc) {
+				cli_error("--db needs a PATH");
+				return EXIT_USAGE;
+			}
 			cli_db_path = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			cli_db_path = argv[i] + 5;
@@ -103,8 +107,11 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-		if (strcmp(argv[i], commands[k].name) == 0)
+		if (strcmp(argv[i], commands[k].name) == 0) {
+			/* getopt names the program in its messages */
+			argv[i] = "unecho";
 			return commands[k].run(argc - i, argv + i);
+		}
 	cli_error("'%s' is not a command; see 'unecho --help'", argv[i]);
 	return EXIT_USAGE;
 }

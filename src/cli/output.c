@@ -7,6 +7,7 @@
 #include "cli.h"
 
 struct out {
+	int taken;        /* rows taken so far */
 	enum out_mode mode;
 	const struct out_column *cols;
 	int ncols;
@@ -95,9 +96,15 @@ static int width(const char *s, int limit, size_t *bytes)
 	return w;
 }
 
+int out_rows(const struct out *o)
+{
+	return o ? o->taken : 0;
+}
+
 int out_row(void *ctx, const char *json, size_t len)
 {
 	struct out *o = ctx;
+	o->taken++;
 	if (o->mode == OUT_JSON) {
 		fwrite(json, 1, len, stdout);
 		putchar('\n');

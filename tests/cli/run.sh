@@ -12,6 +12,7 @@ export UNECHO SRC FIX
 pass=0 fail=0
 tests=${*:-$(ls "$SRC"/tests/cli/t-*.sh)}
 for t in $tests; do
+	case $t in /*) ;; *) t="$PWD/$t" ;; esac
 	name=$(basename "$t" .sh)
 	dir=$(mktemp -d)
 	out=$(cd "$dir" && UNECHO_DB="$dir/test.db" sh -c '

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -665,7 +666,8 @@ static void test_raw_bytes(void **state)
 	static const char in[] =
 		"{\"text\": \"a\0b\tc\"}\n"
 		"{\"text\": \"t\", \"te\0xt\": 1, \"k\tey\": \"v\x01\xff\xc3\xa9"
-		"\xe2\x82\", \"x\": [\"\x7f\\\"\xed\xa0\x80\"]}\n";
+		"\xe2\x82\", \"x\": [\"\x7f\\\"\xed\xa0\x80\"], "
+		"\"s\": \"\\ud83d\\ude00 \\ud800\\u0041 \\udc00 \\ud83d\"}\n";
 	assert_int_equal(run_len(in, sizeof in - 1, &(struct opts){0}, &g, err),
 	                 UE_OK);
 	assert_int_equal(g.nrej, 0);
@@ -675,7 +677,17 @@ static void test_raw_bytes(void **state)
 	assert_null(g.meta[0]);
 	assert_string_equal(g.meta[1], "{\"te\\u0000xt\":1,\"k\\u0009ey\":"
 	                    "\"v\\u0001\\ufffd\xc3\xa9\\ufffd\\ufffd\","
-	                    "\"x\":[\"\x7f\\\"\\ufffd\\ufffd\\ufffd\"]}");
+	                    "\"x\":[\"\x7f\\\"\\ufffd\\ufffd\\ufffd\"],"
+	                    "\"s\":\"\\ud83d\\ude00 \\ufffd\\u0041 \\ufffd "
+	                    "\\ufffd\"}");
+	/* Less its "\u0000" key (which jansson cannot hold), jansson reads
+	 * it. */
+	char rest[256];
+	snprintf(rest, sizeof rest, "{%s", strchr(g.meta[1], ',') + 1);
+	json_t *m = json_loads(rest, 0, NULL);
+	assert_true(json_is_object(m));
+	assert_int_equal(json_object_size(m), 3);
+	json_decref(m);
 	got_free(&g);
 }
 
