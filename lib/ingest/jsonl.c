@@ -397,7 +397,8 @@ static void meta_append(struct ue_buf *meta, const char *p, size_t n)
 			in_string ^= c == '"';
 		} else if (c == '\\') {
 			len = 2;   /* the scanner checked the escape */
-			int cp = p[i + 1] == 'u' ? hex4(p + i + 2) : -1, lo = -1;
+			int cp = p[i + 1] == 'u' ? hex4(p + i + 2) : -1;
+			int lo = -1;
 			if (cp >= 0xD800 && cp < 0xDC00 && n - i >= 12 &&
 			    p[i + 6] == '\\' && p[i + 7] == 'u')
 				lo = hex4(p + i + 8);

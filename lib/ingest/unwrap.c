@@ -153,10 +153,10 @@ static ue_status member(struct level *lv, const char *name, ue_member_fn fn,
 		         "(%llu bytes, ratio %u)", name, *name ? ": " : "",
 		         (unsigned long long)lv->limits->max_decompressed,
 		         lv->limits->max_ratio);
+	const char *why = archive_error_string(lv->a);
 	if (st == UE_EFORMAT && !err[0])   /* the member's data is corrupt */
 		snprintf(err, errlen, "%s%s%s", name, *name ? ": " : "",
-		         archive_error_string(lv->a) ? archive_error_string(lv->a)
-		                                     : "corrupt data");
+		         why ? why : "corrupt data");
 	ue_reader_release(&r);
 	return st;
 }
@@ -184,7 +184,8 @@ static ue_status walk(struct level *lv, const char *prefix, ue_member_fn fn,
 		if (raw)
 			return UE_OK;
 	}
-	if (rc == ARCHIVE_EOF && archive_format(lv->a) == ARCHIVE_FORMAT_EMPTY) {
+	if (rc == ARCHIVE_EOF &&
+	    archive_format(lv->a) == ARCHIVE_FORMAT_EMPTY) {
 		/* An empty file (or one that decompresses to nothing) is one
 		 * empty member, so that callers can say so. */
 		struct ue_reader r;

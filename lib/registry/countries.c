@@ -89,7 +89,8 @@ static void load(void)
 		}
 	}
 	ue_table_release(&t);
-	qsort(entries, nentries, sizeof *entries, by_name);
+	if (nentries > 1)
+		qsort(entries, nentries, sizeof *entries, by_name);
 }
 
 /* Looks up the first n bytes of name, trimmed and lower-cased. */

@@ -398,7 +398,8 @@ ue_status ue_align(struct ue_aligner *al, const struct ue_seq *a,
 	for (size_t x = 0; x < al->nm; x++)
 		for (unsigned t = 0; t < p->k; t++)
 			al->covered[al->m[x].j + t] = 1;
-	qsort(al->done, al->ndone, sizeof *al->done, by_seeds);
+	if (al->ndone > 1)
+		qsort(al->done, al->ndone, sizeof *al->done, by_seeds);
 	unsigned k = p->k;
 	size_t accepted = 0;   /* chains taken; their b ranges follow */
 	for (size_t c = 0; c < al->ndone; c++) {
@@ -443,6 +444,7 @@ ue_status ue_align(struct ue_aligner *al, const struct ue_seq *a,
 	if (evidence < p->min_evidence &&
 	    covered < p->min_cover * (shorter > 0 ? shorter : 1))
 		out->n = 0;
-	qsort(out->v, out->n, sizeof *out->v, by_b);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, by_b);
 	return UE_OK;
 }

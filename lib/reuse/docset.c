@@ -38,7 +38,8 @@ ue_status ue_docset_load(struct ue_docset *ds, struct ue_store *s)
 	}
 	for (size_t i = 0; i < ds->n; i++)
 		ds->text[i] = ds->doc[i].text;
-	qsort(ds->text, ds->n, sizeof *ds->text, cmp_i64);
+	if (ds->n > 1)
+		qsort(ds->text, ds->n, sizeof *ds->text, cmp_i64);
 	for (size_t i = 0; i < ds->n; i++)
 		if (ds->ntext == 0 || ds->text[ds->ntext - 1] != ds->text[i])
 			ds->text[ds->ntext++] = ds->text[i];

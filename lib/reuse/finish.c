@@ -77,7 +77,8 @@ static int scan_pair(void *ctx, const struct ue_text_pair *pair)
 	k->p = malloc((pair->n + 1) * sizeof *k->p);
 	if (!k->p)
 		goto nomem;
-	memcpy(k->p, pair->p, pair->n * sizeof *k->p);
+	if (pair->n)
+		memcpy(k->p, pair->p, pair->n * sizeof *k->p);
 	f->nkept++;
 	return 0;
 nomem:
@@ -234,7 +235,8 @@ static ue_status sources_json(const struct ue_docset *ds, struct doc_acc *a,
                               uint32_t total, struct ue_buf *out)
 {
 	ue_buf_reset(out);
-	qsort(a->v, a->n, sizeof *a->v, by_src_first);
+	if (a->n > 1)
+		qsort(a->v, a->n, sizeof *a->v, by_src_first);
 	struct source *src = malloc((a->n + 1) * sizeof *src);
 	if (!src)
 		return UE_ENOMEM;
@@ -247,7 +249,8 @@ static ue_status sources_json(const struct ue_docset *ds, struct doc_acc *a,
 		        share(union_len(a->v + i, j - i), total)};
 		i = j;
 	}
-	qsort(src, ns, sizeof *src, by_covered);
+	if (ns > 1)
+		qsort(src, ns, sizeof *src, by_covered);
 	ue_buf_putc(out, '[');
 	for (size_t i = 0; i < ns && i < MAX_SOURCES; i++) {
 		const struct ue_doc_meta *m = &ds->doc[src[i].src];
@@ -287,7 +290,8 @@ static ue_status finish_text(struct finisher *f, size_t ti,
 	for (uint32_t i = lo; i < hi && !err; i++) {
 		struct doc_acc *a = &acc[i - lo];
 		err = sources_json(ds, a, total, json);
-		qsort(a->v, a->n, sizeof *a->v, by_first);
+		if (a->n > 1)
+			qsort(a->v, a->n, sizeof *a->v, by_first);
 		double share_ = share(union_len(a->v, a->n), total);
 		if (!err)
 			err = ue_store_reuse_doc_put(f->store,

@@ -195,7 +195,8 @@ static ue_status sketch(const struct ue_seq *seq, unsigned k,
 		if ((h >> 40) % sample == 0)
 			(*keys)[m++] = (uint32_t)h;
 	}
-	qsort(*keys, m, sizeof **keys, cmp_u32);
+	if (m > 1)
+		qsort(*keys, m, sizeof **keys, cmp_u32);
 	size_t u = 0;
 	for (size_t i = 0; i < m; i++)
 		if (u == 0 || (*keys)[u - 1] != (*keys)[i])
@@ -343,7 +344,6 @@ static ue_status match_text(struct worker *w, size_t xi)
 	}
 	const struct ue_seq *xs = NULL, *ys;
 	ue_status e = UE_OK;
-	qsort(w->touched, w->ntouched, sizeof *w->touched, cmp_u32);
 	for (size_t c = 0; c < w->ntouched && !e; c++) {
 		uint32_t yi = w->touched[c];
 		if (w->count[yi] < st->p->min_shared || !comparable(st, xi, yi))
@@ -675,7 +675,8 @@ ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
 		                              t->keys, t->nkeys);
 	}
 	/* Threads finish in any order: store pairs in a stable one. */
-	qsort(st.pairs, st.npairs, sizeof *st.pairs, by_texts);
+	if (st.npairs > 1)
+		qsort(st.pairs, st.npairs, sizeof *st.pairs, by_texts);
 	for (size_t i = 0; !err && i < st.npairs; i++) {
 		struct pair_out *po = &st.pairs[i];
 		err = ue_store_text_pair_put(s, po->a, po->b, po->a_cov,

@@ -558,9 +558,9 @@ static void test_token_limit(void **state)
 	size_t n = 3 << 20;
 	char *feed = malloc(n + 64);
 	assert_non_null(feed);
-	strcpy(feed, "<rss><!--");
-	memset(feed + 9, 'x', n);
-	strcpy(feed + 9 + n, "--></rss>");
+	memset(feed, 'x', n + 9);
+	memcpy(feed, "<rss><!--", 9);
+	memcpy(feed + 9 + n, "--></rss>", 10);
 	struct ue_reader r;
 	ue_reader_init_mem(&r, feed, strlen(feed));
 	struct got g = {0};
