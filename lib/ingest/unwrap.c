@@ -136,8 +136,9 @@ static ue_status member(struct level *lv, const char *name, ue_member_fn fn,
 		configure(inner.a);
 		if (archive_read_open(inner.a, &inner, NULL, nested_read, NULL)
 		    != ARCHIVE_OK) {
+			const char *why = archive_error_string(inner.a);
 			snprintf(err, errlen, "%s: %s", name,
-			         archive_error_string(inner.a));
+			         why ? why : "unreadable archive");
 			st = UE_EFORMAT;
 		} else {
 			st = walk(&inner, name, fn, ctx, err, errlen);
