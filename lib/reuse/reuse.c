@@ -20,7 +20,7 @@ void ue_reuse_params_default(struct ue_reuse_params *p)
 	p->sketch_k = 2;
 	p->sample = 1;
 	p->max_df = 20;
-	p->cache_bytes = (size_t)1 << 30;
+	p->cache_bytes = (size_t)2 << 30;
 	p->min_shared = 4;
 	p->wholly = 0.5;
 	p->partially = 0.15;
