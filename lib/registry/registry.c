@@ -81,6 +81,14 @@ static int flag(const char *s)
 	return -1;
 }
 
+/* A country cell that says there is none: "unknown", "n/a", "-"... */
+static const char *known_value(const char *s)
+{
+	static const char *const none[] = {"unknown", "n/a", "na", "none",
+	                                    "-", "?", NULL};
+	return s && in_set(none, s) ? NULL : s;
+}
+
 /* Column renames "field=column,..." applied to a table's header. */
 static ue_status apply_map(struct ue_table *t, const char *map,
                            char *err, size_t errlen)
@@ -186,7 +194,8 @@ static ue_status outlet_row(struct ue_store *s, const struct ue_table *t,
                             size_t whylen)
 {
 	const char *name = ue_table_get(t, r, ue_table_column(t, "name"));
-	const char *country = ue_table_get(t, r, ue_table_column(t, "country"));
+	const char *country = known_value(ue_table_get(t, r,
+	                                  ue_table_column(t, "country")));
 	const char *domains = ue_table_get(t, r, ue_table_column(t, "domains"));
 	if (!name) {
 		snprintf(why, whylen, "no outlet name");
@@ -220,7 +229,8 @@ static ue_status origin_row(struct ue_store *s, const struct ue_table *t,
 	const char *id = ue_table_get(t, r, ue_table_column(t, "id"));
 	const char *name = ue_table_get(t, r, ue_table_column(t, "name"));
 	const char *kind = ue_table_get(t, r, ue_table_column(t, "kind"));
-	const char *country = ue_table_get(t, r, ue_table_column(t, "country"));
+	const char *country = known_value(ue_table_get(t, r,
+	                                  ue_table_column(t, "country")));
 	const char *rel = ue_table_get(t, r, ue_table_column(t, "reliability"));
 	if (!id || !name) {
 		snprintf(why, whylen, "an origin needs an id and a name");
