@@ -97,12 +97,13 @@ static const char *identity(struct run *r, char derived[18])
 		hex64(derived, 'u', XXH3_64bits(url->data, url->len));
 		return derived;
 	}
+	/* Outlet, title and text, each with its NUL as a separator. */
+	static const enum ue_field parts[] = {UE_F_OUTLET, UE_F_TITLE, UE_F_TEXT};
 	XXH3_state_t st;
 	XXH3_64bits_reset(&st);
-	for (int f = UE_F_OUTLET; f <= UE_F_TEXT; f++)
-		if (f == UE_F_OUTLET || f == UE_F_TITLE || f == UE_F_TEXT)
-			XXH3_64bits_update(&st, ue_buf_str(&r->field[f]),
-			                   r->field[f].len + 1);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		XXH3_64bits_update(&st, ue_buf_str(&r->field[parts[i]]),
+		                   r->field[parts[i]].len + 1);
 	hex64(derived, 'h', XXH3_64bits_digest(&st));
 	return derived;
 }

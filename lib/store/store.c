@@ -411,18 +411,12 @@ static ue_status each_item(struct ue_store *s, const char *list,
 	return UE_OK;
 }
 
-static ue_status outlet_find(struct ue_store *s, const char *name,
-                             int64_t *id, int *seen)
-{
-	return alias_find(s, name, id, seen);
-}
-
 ue_status ue_store_outlet_put(struct ue_store *s,
                               const struct ue_outlet_entry *e)
 {
 	int64_t id = 0;
 	int seen = 0;
-	ue_status err = outlet_find(s, e->name, &id, &seen);
+	ue_status err = alias_find(s, e->name, &id, &seen);
 	if (err)
 		return err;
 	char sa[8];

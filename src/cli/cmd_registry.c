@@ -77,14 +77,16 @@ static int run_list(list_fn fn, enum out_mode mode,
 	return rc;
 }
 
-/* Shared option parsing: --json, --csv, --map, --known, --unknown. */
+/* Shared option parsing: --json, --csv, --map, --known.  Returns 0 to go
+ * on, or 1 with the exit code in *rc (after --help or a bad option). */
 struct reg_opts {
 	enum out_mode mode;
 	const char *map;
 	int known;
 };
 
-static int parse(int argc, char **argv, struct reg_opts *r, const char *help)
+static int parse(int argc, char **argv, struct reg_opts *r, const char *help,
+                 int *rc)
 {
 	static const struct option opts[] = {
 		{"json", no_argument, NULL, 'j'},
@@ -102,56 +104,56 @@ static int parse(int argc, char **argv, struct reg_opts *r, const char *help)
 		case 'c': r->mode = OUT_CSV; break;
 		case 'm': r->map = optarg; break;
 		case 'k': r->known = 1; break;
-		case 'h': printf("%s", help); return EXIT_OK + 100;
-		default: return EXIT_USAGE;
+		case 'h':
+			printf("%s", help);
+			*rc = EXIT_OK;
+			return 1;
+		default:
+			*rc = EXIT_USAGE;
+			return 1;
 		}
 	}
-	return -1;
+	return 0;
+}
+
+/* The subcommand: "import FILE", or the listing. */
+static int run(int argc, char **argv, const char *what, const char *help,
+               import_fn import, list_fn list,
+               const struct out_column *cols, int ncols)
+{
+	struct reg_opts r = {OUT_TABLE, NULL, 0};
+	int rc;
+	if (parse(argc, argv, &r, help, &rc))
+		return rc;
+	if (optind < argc && strcmp(argv[optind], "import") == 0)
+		return run_import(import, what, argc - optind - 1,
+		                  argv + optind + 1, r.map);
+	if (optind < argc) {
+		cli_error("%s: unknown argument '%s'", what, argv[optind]);
+		return EXIT_USAGE;
+	}
+	return run_list(list, r.mode, cols, ncols);
 }
 
 int cmd_outlets(int argc, char **argv)
 {
-	struct reg_opts r = {OUT_TABLE, NULL, 0};
-	int rc = parse(argc, argv, &r,
+	return run(argc, argv, "outlets",
 	        "usage: unecho outlets [--json|--csv]\n"
 	        "       unecho outlets import [--map FIELD=COL,...] FILE\n"
 	        "fields: name domains country type state_affiliated owner "
-	        "language aliases\n");
-	if (rc >= 100)
-		return rc - 100;
-	if (rc >= 0)
-		return rc;
-	if (optind < argc && strcmp(argv[optind], "import") == 0)
-		return run_import(ue_outlets_import, "outlets", argc - optind - 1,
-		                  argv + optind + 1, r.map);
-	if (optind < argc) {
-		cli_error("outlets: unknown argument '%s'", argv[optind]);
-		return EXIT_USAGE;
-	}
-	return run_list(ue_outlets, r.mode, outlet_columns,
-	                (int)(sizeof outlet_columns / sizeof outlet_columns[0]));
+	        "language aliases\n",
+	        ue_outlets_import, ue_outlets, outlet_columns,
+	        (int)(sizeof outlet_columns / sizeof outlet_columns[0]));
 }
 
+/* Origins found in documents come with the claims stage; until then the
+ * listing is the gazetteer, with or without --known. */
 int cmd_origins(int argc, char **argv)
 {
-	struct reg_opts r = {OUT_TABLE, NULL, 0};
-	int rc = parse(argc, argv, &r,
+	return run(argc, argv, "origins",
 	        "usage: unecho origins --known [--json|--csv]\n"
 	        "       unecho origins import [--map FIELD=COL,...] FILE\n"
-	        "fields: id name kind country reliability aliases\n");
-	if (rc >= 100)
-		return rc - 100;
-	if (rc >= 0)
-		return rc;
-	if (optind < argc && strcmp(argv[optind], "import") == 0)
-		return run_import(ue_origins_import, "origins", argc - optind - 1,
-		                  argv + optind + 1, r.map);
-	if (optind < argc) {
-		cli_error("origins: unknown argument '%s'", argv[optind]);
-		return EXIT_USAGE;
-	}
-	/* Origins found in documents come with the claims stage; until then
-	 * the listing is the gazetteer. */
-	return run_list(ue_origins_known, r.mode, origin_columns,
-	                (int)(sizeof origin_columns / sizeof origin_columns[0]));
+	        "fields: id name kind country reliability aliases\n",
+	        ue_origins_import, ue_origins_known, origin_columns,
+	        (int)(sizeof origin_columns / sizeof origin_columns[0]));
 }
