@@ -77,16 +77,22 @@ ue_status ue_seq_build(struct ue_seq *s, const struct ue_tokens *tok,
 		s->start[s->n] = t->start;
 		s->end[s->n++] = t->end;
 	}
-	if (k == 0 || s->n < k)
-		return UE_OK;
-	s->nshingles = s->n - k + 1;
-	for (size_t i = 0; i < s->nshingles; i++) {
+	s->nshingles = ue_seq_shingles(s->hash, s->n, k, s->shingle);
+	return UE_OK;
+}
+
+size_t ue_seq_shingles(const uint32_t *hash, size_t n, unsigned k,
+                       uint64_t *out)
+{
+	if (k == 0 || n < k)
+		return 0;
+	for (size_t i = 0; i + k <= n; i++) {
 		uint64_t h = 0;
 		for (unsigned j = 0; j < k; j++)
-			h = ue_shingle_mix(h, s->hash[i + j]);
-		s->shingle[i] = h;
+			h = ue_shingle_mix(h, hash[i + j]);
+		out[i] = h;
 	}
-	return UE_OK;
+	return n - k + 1;
 }
 
 void ue_passages_release(struct ue_passages *p)

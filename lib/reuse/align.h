@@ -50,6 +50,11 @@ uint64_t ue_shingle_mix(uint64_t h, uint64_t x);
 
 void ue_seq_init(struct ue_seq *s);
 void ue_seq_release(struct ue_seq *s);
+/* Writes the hash of each run of k of the n token hashes to out (room
+ * for n); returns how many, 0 when n < k. */
+size_t ue_seq_shingles(const uint32_t *hash, size_t n, unsigned k,
+                       uint64_t *out);
+
 /* Prepares s from the tokens of a text, with k-token shingles. */
 ue_status ue_seq_build(struct ue_seq *s, const struct ue_tokens *tok,
                        unsigned k);

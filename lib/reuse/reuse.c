@@ -92,13 +92,21 @@ struct pair_out {
 };
 
 /* A worker's state: its tokenizer, reader and scratch. */
+/* A kept sequence seen through a worker: its own shingle buffer. */
+struct view {
+	struct ue_seq seq;    /* borrows the kept arrays */
+	uint64_t *shingle;
+	size_t alloc;
+};
+
 struct worker {
 	struct stage *st;
 	struct ue_tokenizer *tk;
 	struct ue_store_reader *rd;
 	struct ue_aligner *al;
 	struct ue_tokens tok;
-	struct ue_seq xs, ys;
+	struct ue_seq xs, ys;     /* sequences loaded here */
+	struct view xv, yv;       /* kept sequences seen here */
 	struct ue_passages ps;
 	uint16_t *count;
 	uint32_t *touched;
@@ -135,23 +143,37 @@ static ue_status load(struct worker *w, int64_t text, struct ue_seq *seq)
 	return e;
 }
 
-/* The sequence of text t: kept from preparation, or loaded into spare. */
+/* The sequence of text t: kept from preparation (with shingles made in
+ * view), or loaded into spare. */
 static ue_status sequence(struct worker *w, const struct text *t,
-                          struct ue_seq *spare, const struct ue_seq **out)
+                          struct ue_seq *spare, struct view *view,
+                          const struct ue_seq **out)
 {
-	if (t->seq) {
-		*out = t->seq;
-		return UE_OK;
+	if (!t->seq) {
+		*out = spare;
+		return load(w, t->id, spare);
 	}
-	*out = spare;
-	return load(w, t->id, spare);
+	if (t->seq->n + 1 > view->alloc) {
+		uint64_t *p = realloc(view->shingle,
+		                      (t->seq->n + 1) * sizeof *p);
+		if (!p)
+			return UE_ENOMEM;
+		view->shingle = p;
+		view->alloc = t->seq->n + 1;
+	}
+	view->seq = *t->seq;
+	view->seq.shingle = view->shingle;
+	view->seq.nshingles = ue_seq_shingles(t->seq->hash, t->seq->n,
+	                                      t->seq->k, view->shingle);
+	*out = &view->seq;
+	return UE_OK;
 }
 
-/* Keeps a copy of a prepared sequence while within the memory budget. */
+/* Keeps a copy of a prepared sequence (without its shingles, which are
+ * cheap to make again) while within the memory budget. */
 static void keep(struct stage *st, struct text *t, const struct ue_seq *s)
 {
-	size_t bytes = sizeof *s + (s->n + 1) * (3 * sizeof(uint32_t) +
-	                                        sizeof(uint64_t));
+	size_t bytes = sizeof *s + (s->n + 1) * 3 * sizeof(uint32_t);
 	if (atomic_fetch_add(&st->cached, bytes) + bytes > st->p->cache_bytes)
 		return;
 	struct ue_seq *c = malloc(sizeof *c);
@@ -160,13 +182,11 @@ static void keep(struct stage *st, struct text *t, const struct ue_seq *s)
 	ue_seq_init(c);
 	c->k = s->k;
 	c->n = s->n;
-	c->nshingles = s->nshingles;
 	c->alloc = s->n + 1;
 	c->hash = malloc(c->alloc * sizeof *c->hash);
 	c->start = malloc(c->alloc * sizeof *c->start);
 	c->end = malloc(c->alloc * sizeof *c->end);
-	c->shingle = malloc(c->alloc * sizeof *c->shingle);
-	if (!c->hash || !c->start || !c->end || !c->shingle) {
+	if (!c->hash || !c->start || !c->end) {
 		ue_seq_release(c);
 		free(c);
 		return;
@@ -174,7 +194,6 @@ static void keep(struct stage *st, struct text *t, const struct ue_seq *s)
 	memcpy(c->hash, s->hash, s->n * sizeof *c->hash);
 	memcpy(c->start, s->start, s->n * sizeof *c->start);
 	memcpy(c->end, s->end, s->n * sizeof *c->end);
-	memcpy(c->shingle, s->shingle, s->nshingles * sizeof *c->shingle);
 	t->seq = c;
 }
 
@@ -349,9 +368,9 @@ static ue_status match_text(struct worker *w, size_t xi)
 		if (w->count[yi] < st->p->min_shared || !comparable(st, xi, yi))
 			continue;
 		w->candidates++;
-		if (!xs && (e = sequence(w, x, &w->xs, &xs)))
+		if (!xs && (e = sequence(w, x, &w->xs, &w->xv, &xs)))
 			break;
-		if ((e = sequence(w, &st->t[yi], &w->ys, &ys)) ||
+		if ((e = sequence(w, &st->t[yi], &w->ys, &w->yv, &ys)) ||
 		    (e = ue_align(w->al, ys, xs, &st->ap, &w->ps)))
 			break;
 		if (w->ps.n)
@@ -407,6 +426,8 @@ static void worker_release(struct worker *w)
 	ue_tokens_release(&w->tok);
 	ue_seq_release(&w->xs);
 	ue_seq_release(&w->ys);
+	free(w->xv.shingle);
+	free(w->yv.shingle);
 	ue_passages_release(&w->ps);
 	free(w->count);
 	free(w->touched);
