@@ -5,7 +5,7 @@ build=${1:-build-fuzz}
 seconds=${2:-60}
 status=0
 for target in "$build"/fuzz/fuzz_*; do
-	[ -x "$target" ] || continue
+	[ -f "$target" ] && [ -x "$target" ] || continue
 	name=${target##*/fuzz_}
 	work="$build/fuzz-work/$name"
 	mkdir -p "$work"
