@@ -352,7 +352,12 @@ static ue_status segments(struct ue_aligner *al, const struct ue_seq *a,
 	uint32_t from = al->chain_at[ch->id];
 	uint32_t to = al->chain_at[ch->id + 1];
 	unsigned k = p->k;
+	int64_t prev_b_last = -1;   /* segments must not overlap in b */
 	for (uint32_t x = from; x < to; ) {
+		if ((int64_t)al->m[al->order[x]].j <= prev_b_last) {
+			x++;   /* a jump in a alone: b goes on from before */
+			continue;
+		}
 		struct match first = al->m[al->order[x]], last = first;
 		uint32_t seeds = 1, y = x + 1;
 		for (; y < to; y++) {
@@ -365,6 +370,7 @@ static ue_status segments(struct ue_aligner *al, const struct ue_seq *a,
 		}
 		x = y;
 		uint32_t a_last = last.i + k - 1, b_last = last.j + k - 1;
+		prev_b_last = b_last;
 		if (grow((void **)&out->v, &out->alloc, out->n + 1,
 		         sizeof *out->v))
 			return UE_ENOMEM;

@@ -10,116 +10,18 @@
 #include <string.h>
 
 #include "ingest/formats.h"
+#include "testlib.h"
 
-/* A sink that keeps copies of what it is given. */
-#define MAX_RECS 8
-
-struct copy {
-	char *field[UE_F_COUNT];
-	uint64_t line;
-	char format[16];
-};
-
-struct got {
-	struct copy rec[MAX_RECS];
-	int nrec;
-	uint64_t reject_line[MAX_RECS];
-	char *reject_reason[MAX_RECS];
-	int nreject;
-	int stop_after;       /* record() fails after this many; 0: never */
-};
-
-static ue_status on_record(void *ctx, const struct ue_record *r)
+/* Parses feed from memory and again in 3-byte pieces, so that every
+ * element and entity is split across reads somewhere: both must agree. */
+static ue_status parse_feed(const char *feed, size_t max_doc,
+                            struct tl_got *g, char *err)
 {
-	struct got *g = ctx;
-	assert_true(g->nrec < MAX_RECS);
-	struct copy *c = &g->rec[g->nrec++];
-	for (int i = 0; i < UE_F_COUNT; i++)
-		c->field[i] = r->field[i] ? strndup(r->field[i], r->field_len[i])
-		                          : NULL;
-	c->line = r->line;
-	snprintf(c->format, sizeof c->format, "%s", r->format);
-	return g->stop_after && g->nrec >= g->stop_after ? UE_ECANCELLED : UE_OK;
+	struct tl_opts o = {.max_doc = max_doc, .step = 3};
+	return tl_run_with(ue_parse_feed, feed, &o, g, err);
 }
 
-static void on_reject(void *ctx, uint64_t line, const char *reason)
-{
-	struct got *g = ctx;
-	assert_true(g->nreject < MAX_RECS);
-	g->reject_line[g->nreject] = line;
-	g->reject_reason[g->nreject++] = strdup(reason);
-}
-
-static void got_free(struct got *g)
-{
-	for (int i = 0; i < g->nrec; i++)
-		for (int f = 0; f < UE_F_COUNT; f++)
-			free(g->rec[i].field[f]);
-	for (int i = 0; i < g->nreject; i++)
-		free(g->reject_reason[i]);
-	memset(g, 0, sizeof *g);
-}
-
-/* A source that hands out a few bytes at a time, so that every element
- * and entity is split across reads somewhere. */
-struct trickle {
-	const char *data;
-	size_t len, off, step;
-};
-
-static long trickle_read(void *ctx, void *buf, size_t len, ue_status *st)
-{
-	(void)st;
-	struct trickle *t = ctx;
-	size_t n = t->len - t->off;
-	if (n > t->step)
-		n = t->step;
-	if (n > len)
-		n = len;
-	memcpy(buf, t->data + t->off, n);
-	t->off += n;
-	return (long)n;
-}
-
-static ue_status parse_with(struct ue_reader *r, size_t max_doc,
-                            struct got *g, char *err, size_t errlen)
-{
-	struct ue_sink sink = {g, on_record, on_reject, NULL, max_doc};
-	ue_status st = ue_parse_feed(r, &sink, 1 << 20, err, errlen);
-	ue_reader_release(r);
-	return st;
-}
-
-/* Parses feed from memory, and again in 3-byte pieces: both must agree
- * (the second run's results are the ones kept). */
-static ue_status parse_feed(const char *feed, size_t max_doc, struct got *g,
-                            char *err, size_t errlen)
-{
-	struct ue_reader r;
-	ue_reader_init_mem(&r, feed, strlen(feed));
-	ue_status st = parse_with(&r, max_doc, g, err, errlen);
-	struct got first = *g;
-	memset(g, 0, sizeof *g);
-	g->stop_after = first.stop_after;
-	struct trickle t = {feed, strlen(feed), 0, 3};
-	ue_reader_init(&r, trickle_read, &t);
-	assert_int_equal(parse_with(&r, max_doc, g, err, errlen), st);
-	assert_int_equal(g->nrec, first.nrec);
-	assert_int_equal(g->nreject, first.nreject);
-	for (int i = 0; i < g->nrec; i++) {
-		assert_int_equal(g->rec[i].line, first.rec[i].line);
-		for (int f = 0; f < UE_F_COUNT; f++)
-			if (first.rec[i].field[f])
-				assert_string_equal(g->rec[i].field[f],
-				                    first.rec[i].field[f]);
-			else
-				assert_null(g->rec[i].field[f]);
-	}
-	got_free(&first);
-	return st;
-}
-
-static void assert_field(const struct copy *c, enum ue_field f,
+static void assert_field(const struct tl_got *g, size_t i, enum ue_field f,
                          const char *want)
 {
 	static const char *const names[UE_F_COUNT] = {
@@ -127,14 +29,14 @@ static void assert_field(const struct copy *c, enum ue_field f,
 		"text",
 	};
 	if (!want) {
-		if (c->field[f])
+		if (g->field[i][f])
 			fail_msg("%s: \"%s\", expected none", names[f],
-			         c->field[f]);
+			         g->field[i][f]);
 		return;
 	}
-	if (!c->field[f])
+	if (!g->field[i][f])
 		fail_msg("%s: none, expected \"%s\"", names[f], want);
-	assert_string_equal(c->field[f], want);
+	assert_string_equal(g->field[i][f], want);
 }
 
 /* ------------------------------------------------------------------ */
@@ -176,35 +78,36 @@ static const char rss2[] =
 static void test_rss2(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(rss2, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 2);
-	assert_int_equal(g.nreject, 0);
-	struct copy *c = &g.rec[0];
-	assert_int_equal(c->line, 11);
-	assert_string_equal(c->format, "rss");
-	assert_field(c, UE_F_ID, "wire-12345");
-	assert_field(c, UE_F_OUTLET, "Example Wire & Co");
-	assert_field(c, UE_F_URL, "https://wire.example/2024/denies");
-	assert_field(c, UE_F_TITLE, "Ministry denies report");
-	assert_field(c, UE_F_AUTHOR, "Jane Doe, John Roe");
-	assert_field(c, UE_F_PUBLISHED, "Mon, 04 Mar 2024 09:15:00 +0000");
-	assert_field(c, UE_F_LANGUAGE, "en-us");
-	assert_field(c, UE_F_TEXT, "The ministry on Monday denied the report."
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(rss2, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.nrej, 0);
+	size_t i = 0;
+	assert_int_equal(g.line[i], 11);
+	assert_string_equal(g.format[i], "rss");
+	assert_field(&g, i, UE_F_ID, "wire-12345");
+	assert_field(&g, i, UE_F_OUTLET, "Example Wire & Co");
+	assert_field(&g, i, UE_F_URL, "https://wire.example/2024/denies");
+	assert_field(&g, i, UE_F_TITLE, "Ministry denies report");
+	assert_field(&g, i, UE_F_AUTHOR, "Jane Doe, John Roe");
+	assert_field(&g, i, UE_F_PUBLISHED, "Mon, 04 Mar 2024 09:15:00 +0000");
+	assert_field(&g, i, UE_F_LANGUAGE, "en-us");
+	assert_field(&g, i, UE_F_TEXT,
+	             "The ministry on Monday denied the report."
 	             "\n\nA spokesman said \xe2\x80\x9cnothing\xe2\x80\x9d "
 	             "happened.\nMore later.");
-	c = &g.rec[1];
-	assert_int_equal(c->line, 23);
+	i = 1;
+	assert_int_equal(g.line[i], 23);
 	/* A permalink guid is the link, and then not an id of its own. */
-	assert_field(c, UE_F_ID, NULL);
-	assert_field(c, UE_F_URL, "https://wire.example/2024/second");
-	assert_field(c, UE_F_OUTLET, "Other Outlet");
-	assert_field(c, UE_F_TITLE, "Second item");
-	assert_field(c, UE_F_AUTHOR, "desk@wire.example (Desk)");
-	assert_field(c, UE_F_PUBLISHED, NULL);
-	assert_field(c, UE_F_TEXT, "Escaped HTML description.\n\nTwo.");
-	got_free(&g);
+	assert_field(&g, i, UE_F_ID, NULL);
+	assert_field(&g, i, UE_F_URL, "https://wire.example/2024/second");
+	assert_field(&g, i, UE_F_OUTLET, "Other Outlet");
+	assert_field(&g, i, UE_F_TITLE, "Second item");
+	assert_field(&g, i, UE_F_AUTHOR, "desk@wire.example (Desk)");
+	assert_field(&g, i, UE_F_PUBLISHED, NULL);
+	assert_field(&g, i, UE_F_TEXT, "Escaped HTML description.\n\nTwo.");
+	tl_got_free(&g);
 }
 
 /* HTML escaped twice, and plain text with its own paragraphs. */
@@ -218,16 +121,16 @@ static void test_rss_descriptions(void **state)
 		"<item><description>Plain line one.\nLine two.\n\n  Next "
 		"paragraph.  </description></item>\n"
 		"</channel></rss>";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 2);
-	assert_field(&g.rec[0], UE_F_TEXT, "Twice & escaped");
-	assert_field(&g.rec[1], UE_F_TEXT,
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.n, 2);
+	assert_field(&g, 0, UE_F_TEXT, "Twice & escaped");
+	assert_field(&g, 1, UE_F_TEXT,
 	             "Plain line one.\nLine two.\n\nNext paragraph.");
-	assert_field(&g.rec[1], UE_F_TITLE, NULL);
-	assert_field(&g.rec[1], UE_F_URL, NULL);
-	got_free(&g);
+	assert_field(&g, 1, UE_F_TITLE, NULL);
+	assert_field(&g, 1, UE_F_URL, NULL);
+	tl_got_free(&g);
 }
 
 static const char atom[] =
@@ -269,35 +172,35 @@ static const char atom[] =
 static void test_atom(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(atom, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 3);
-	assert_int_equal(g.nreject, 0);
-	struct copy *c = &g.rec[0];
-	assert_int_equal(c->line, 5);
-	assert_field(c, UE_F_ID, "tag:b.example,2024:1");
-	assert_field(c, UE_F_OUTLET, "Beispiel Nachrichten");
-	assert_field(c, UE_F_URL, "https://b.example/a/1");
-	assert_field(c, UE_F_TITLE, "Kanzler & Minister");
-	assert_field(c, UE_F_AUTHOR, "Anna Schmidt, Bernd Meier");
-	assert_field(c, UE_F_PUBLISHED, "2024-03-01T12:00:00+01:00");
-	assert_field(c, UE_F_LANGUAGE, "de");
-	assert_field(c, UE_F_TEXT, "Erster Absatz.\n\nZweiter Absatz.");
-	c = &g.rec[1];
-	assert_int_equal(c->line, 17);
-	assert_field(c, UE_F_ID, NULL);
-	assert_field(c, UE_F_URL, "https://b.example/a/2");
-	assert_field(c, UE_F_OUTLET, "Original Source");
-	assert_field(c, UE_F_AUTHOR, NULL);
-	assert_field(c, UE_F_PUBLISHED, "2024-03-03T00:00:00Z");
-	assert_field(c, UE_F_LANGUAGE, "en");
-	assert_field(c, UE_F_TEXT, "A bold claim & 1 < 2.\n\nLine\ntwo");
-	c = &g.rec[2];
-	assert_int_equal(c->line, 25);
-	assert_field(c, UE_F_URL, "https://b.example/a/3.mp3");
-	assert_field(c, UE_F_TEXT, "Nur eine Zusammenfassung.");
-	got_free(&g);
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(atom, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.nrej, 0);
+	size_t i = 0;
+	assert_int_equal(g.line[i], 5);
+	assert_field(&g, i, UE_F_ID, "tag:b.example,2024:1");
+	assert_field(&g, i, UE_F_OUTLET, "Beispiel Nachrichten");
+	assert_field(&g, i, UE_F_URL, "https://b.example/a/1");
+	assert_field(&g, i, UE_F_TITLE, "Kanzler & Minister");
+	assert_field(&g, i, UE_F_AUTHOR, "Anna Schmidt, Bernd Meier");
+	assert_field(&g, i, UE_F_PUBLISHED, "2024-03-01T12:00:00+01:00");
+	assert_field(&g, i, UE_F_LANGUAGE, "de");
+	assert_field(&g, i, UE_F_TEXT, "Erster Absatz.\n\nZweiter Absatz.");
+	i = 1;
+	assert_int_equal(g.line[i], 17);
+	assert_field(&g, i, UE_F_ID, NULL);
+	assert_field(&g, i, UE_F_URL, "https://b.example/a/2");
+	assert_field(&g, i, UE_F_OUTLET, "Original Source");
+	assert_field(&g, i, UE_F_AUTHOR, NULL);
+	assert_field(&g, i, UE_F_PUBLISHED, "2024-03-03T00:00:00Z");
+	assert_field(&g, i, UE_F_LANGUAGE, "en");
+	assert_field(&g, i, UE_F_TEXT, "A bold claim & 1 < 2.\n\nLine\ntwo");
+	i = 2;
+	assert_int_equal(g.line[i], 25);
+	assert_field(&g, i, UE_F_URL, "https://b.example/a/3.mp3");
+	assert_field(&g, i, UE_F_TEXT, "Nur eine Zusammenfassung.");
+	tl_got_free(&g);
 }
 
 static void test_rdf(void **state)
@@ -321,21 +224,21 @@ static void test_rdf(void **state)
 		"  <dc:creator>Taro Yamada</dc:creator>\n"
 		"</item>\n"
 		"</rdf:RDF>\n";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 1);
-	struct copy *c = &g.rec[0];
-	assert_int_equal(c->line, 10);
-	assert_field(c, UE_F_ID, NULL);
-	assert_field(c, UE_F_OUTLET, "RDF News");
-	assert_field(c, UE_F_URL, "https://r.example/1");
-	assert_field(c, UE_F_TITLE, "RDF item");
-	assert_field(c, UE_F_AUTHOR, "Taro Yamada");
-	assert_field(c, UE_F_PUBLISHED, "2024-01-05T10:00:00+09:00");
-	assert_field(c, UE_F_LANGUAGE, "ja");
-	assert_field(c, UE_F_TEXT, "Plain text description.");
-	got_free(&g);
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.n, 1);
+	size_t i = 0;
+	assert_int_equal(g.line[i], 10);
+	assert_field(&g, i, UE_F_ID, NULL);
+	assert_field(&g, i, UE_F_OUTLET, "RDF News");
+	assert_field(&g, i, UE_F_URL, "https://r.example/1");
+	assert_field(&g, i, UE_F_TITLE, "RDF item");
+	assert_field(&g, i, UE_F_AUTHOR, "Taro Yamada");
+	assert_field(&g, i, UE_F_PUBLISHED, "2024-01-05T10:00:00+09:00");
+	assert_field(&g, i, UE_F_LANGUAGE, "ja");
+	assert_field(&g, i, UE_F_TEXT, "Plain text description.");
+	tl_got_free(&g);
 }
 
 static void test_entity_bomb(void **state)
@@ -350,22 +253,22 @@ static void test_entity_bomb(void **state)
 		"]>\n"
 		"<rss><channel><item><title>&lol3;</title>"
 		"<description>&lol3;</description></item></channel></rss>\n";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err),
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err),
 	                 UE_EFORMAT);
 	assert_string_equal(err, "line 3: XML entity declarations are not "
 	                    "allowed (entity expansion disabled)");
-	assert_int_equal(g.nrec, 0);
-	assert_int_equal(g.nreject, 0);
-	got_free(&g);
+	assert_int_equal(g.n, 0);
+	assert_int_equal(g.nrej, 0);
+	tl_got_free(&g);
 	/* Parameter entities too. */
 	feed = "<!DOCTYPE rss [<!ENTITY % pe \"x\">]><rss/>";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err),
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err),
 	                 UE_EFORMAT);
 	assert_string_equal(err, "line 1: XML entity declarations are not "
 	                    "allowed (entity expansion disabled)");
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 /* RSS 0.91's DOCTYPE declares HTML's entities in an external DTD that is
@@ -381,13 +284,13 @@ static void test_rss091_doctype(void **state)
 		"<item><title>Caf&eacute; \xe9</title><link>http://o.example/1</link>"
 		"<description>Old &eacute; style</description></item>\n"
 		"</channel></rss>\n";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 1);
-	assert_field(&g.rec[0], UE_F_TITLE, "Caf\xc3\xa9 \xc3\xa9");
-	assert_field(&g.rec[0], UE_F_TEXT, "Old \xc3\xa9 style");
-	got_free(&g);
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.n, 1);
+	assert_field(&g, 0, UE_F_TITLE, "Caf\xc3\xa9 \xc3\xa9");
+	assert_field(&g, 0, UE_F_TEXT, "Old \xc3\xa9 style");
+	tl_got_free(&g);
 }
 
 static void test_malformed_after_two(void **state)
@@ -399,17 +302,17 @@ static void test_malformed_after_two(void **state)
 		"<item><title>Two</title><description>second</description></item>\n"
 		"<item><title>Three</title><description>third</item>\n"
 		"</channel></rss>\n";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err),
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err),
 	                 UE_EFORMAT);
 	assert_string_equal(err, "line 4: mismatched tag");
-	assert_int_equal(g.nrec, 2);
-	assert_int_equal(g.rec[0].line, 2);
-	assert_field(&g.rec[0], UE_F_TEXT, "first");
-	assert_int_equal(g.rec[1].line, 3);
-	assert_field(&g.rec[1], UE_F_TEXT, "second");
-	got_free(&g);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.line[0], 2);
+	assert_field(&g, 0, UE_F_TEXT, "first");
+	assert_int_equal(g.line[1], 3);
+	assert_field(&g, 1, UE_F_TEXT, "second");
+	tl_got_free(&g);
 }
 
 static void test_no_text_rejected(void **state)
@@ -424,18 +327,18 @@ static void test_no_text_rejected(void **state)
 		"<item><description> <![CDATA[ <p> </p> ]]> </description></item>\n"
 		"<item><description>kept</description></item>\n"
 		"</channel></rss>\n";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nreject, 2);
-	assert_int_equal(g.reject_line[0], 2);
-	assert_string_equal(g.reject_reason[0], "feed item has no text");
-	assert_int_equal(g.reject_line[1], 6);
-	assert_string_equal(g.reject_reason[1], "feed item has no text");
-	assert_int_equal(g.nrec, 1);
-	assert_int_equal(g.rec[0].line, 7);
-	assert_field(&g.rec[0], UE_F_OUTLET, NULL);
-	got_free(&g);
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.nrej, 2);
+	assert_int_equal(g.rej_line[0], 2);
+	assert_string_equal(g.rej[0], "feed item has no text");
+	assert_int_equal(g.rej_line[1], 6);
+	assert_string_equal(g.rej[1], "feed item has no text");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.line[0], 7);
+	assert_field(&g, 0, UE_F_OUTLET, NULL);
+	tl_got_free(&g);
 }
 
 static void test_item_over_limit(void **state)
@@ -449,28 +352,28 @@ static void test_item_over_limit(void **state)
 		"&lt;p&gt;0123456789&lt;/p&gt;</description></item>\n"
 		"<item><description>short</description></item>\n"
 		"</channel></rss>\n";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nreject, 2);
-	assert_int_equal(g.reject_line[0], 2);
-	assert_string_equal(g.reject_reason[0],
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 20, &g, err), UE_OK);
+	assert_int_equal(g.nrej, 2);
+	assert_int_equal(g.rej_line[0], 2);
+	assert_string_equal(g.rej[0],
 	                    "document text is 32 bytes, over the limit of 20 bytes");
-	assert_int_equal(g.reject_line[1], 3);
-	assert_string_equal(g.reject_reason[1],
+	assert_int_equal(g.rej_line[1], 3);
+	assert_string_equal(g.rej[1],
 	                    "document text is 22 bytes, over the limit of 20 bytes");
-	assert_int_equal(g.nrec, 1);
-	assert_field(&g.rec[0], UE_F_TEXT, "short");
-	got_free(&g);
+	assert_int_equal(g.n, 1);
+	assert_field(&g, 0, UE_F_TEXT, "short");
+	tl_got_free(&g);
 	/* Raw content past four times the limit is not even kept. */
 	char big[256];
 	snprintf(big, sizeof big, "<rss><item><description>%0100d</description>"
 	         "</item></rss>", 0);
-	assert_int_equal(parse_feed(big, 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nreject, 1);
-	assert_string_equal(g.reject_reason[0],
+	assert_int_equal(parse_feed(big, 20, &g, err), UE_OK);
+	assert_int_equal(g.nrej, 1);
+	assert_string_equal(g.rej[0],
 	                    "feed item is over the limit of 20 bytes");
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_sink_stops(void **state)
@@ -482,30 +385,30 @@ static void test_sink_stops(void **state)
 		"<item><description>b</description></item>"
 		"<item><description>c</description></item>"
 		"</channel></rss>";
-	struct got g = {.stop_after = 2};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err),
+	struct tl_got g = {.stop_with = UE_ECANCELLED, .stop_after = 2};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err),
 	                 UE_ECANCELLED);
-	assert_int_equal(g.nrec, 2);
-	got_free(&g);
+	assert_int_equal(g.n, 2);
+	tl_got_free(&g);
 }
 
 static void test_not_a_feed(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[128] = "";
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
 	assert_int_equal(parse_feed("<html><body><p>x</p></body></html>", 1 << 20,
-	                            &g, err, sizeof err), UE_EFORMAT);
+	                            &g, err), UE_EFORMAT);
 	assert_string_equal(err, "line 1: not an RSS or Atom feed (the root "
 	                    "element is <html>)");
-	assert_int_equal(parse_feed("", 1 << 20, &g, err, sizeof err),
+	assert_int_equal(parse_feed("", 1 << 20, &g, err),
 	                 UE_EFORMAT);
 	assert_string_equal(err, "line 1: no element found");
 	assert_int_equal(parse_feed("<rss><channel><item></channel>", 1 << 20,
-	                            &g, err, sizeof err), UE_EFORMAT);
+	                            &g, err), UE_EFORMAT);
 	assert_string_equal(err, "line 1: mismatched tag");
-	assert_int_equal(g.nrec + g.nreject, 0);
+	assert_int_equal(g.n + g.nrej, 0);
 }
 
 /* HTML entities no DTD declares are read as HTML, not fatal. */
@@ -517,14 +420,14 @@ static void test_undeclared_entities(void **state)
 		"<item><title>A&nbsp;&mdash;&nbsp;B &amp; C</title>"
 		"<description>x&nbsp;y &lt;b&gt;&hellip;&lt;/b&gt;</description>"
 		"</item></channel></rss>";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 1);
-	assert_field(&g.rec[0], UE_F_OUTLET, "Caf\xc3\xa9 News");
-	assert_field(&g.rec[0], UE_F_TITLE, "A \xe2\x80\x94 B & C");
-	assert_field(&g.rec[0], UE_F_TEXT, "x y \xe2\x80\xa6");
-	got_free(&g);
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.n, 1);
+	assert_field(&g, 0, UE_F_OUTLET, "Caf\xc3\xa9 News");
+	assert_field(&g, 0, UE_F_TITLE, "A \xe2\x80\x94 B & C");
+	assert_field(&g, 0, UE_F_TEXT, "x y \xe2\x80\xa6");
+	tl_got_free(&g);
 }
 
 /* An encoding expat does not know itself: windows-1251. */
@@ -536,19 +439,20 @@ static void test_encoding(void **state)
 		"<rss><channel><title>\xcd\xee\xe2\xee\xf1\xf2\xe8</title>"
 		"<item><description>\xd2\xe5\xea\xf1\xf2</description></item>"
 		"</channel></rss>";
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 1);
-	assert_field(&g.rec[0], UE_F_OUTLET,
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.n, 1);
+	assert_field(&g, 0, UE_F_OUTLET,
 	             "\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8");
-	assert_field(&g.rec[0], UE_F_TEXT, "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82");
-	got_free(&g);
+	assert_field(&g, 0, UE_F_TEXT,
+	             "\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82");
+	tl_got_free(&g);
 	/* One iconv does not know either fails the file. */
 	feed = "<?xml version=\"1.0\" encoding=\"x-no-such\"?><rss/>";
-	assert_int_equal(parse_feed(feed, 1 << 20, &g, err, sizeof err),
+	assert_int_equal(parse_feed(feed, 1 << 20, &g, err),
 	                 UE_EFORMAT);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 /* A token held whole (here a comment) may not grow past max_line. */
@@ -561,11 +465,10 @@ static void test_token_limit(void **state)
 	memset(feed, 'x', n + 9);
 	memcpy(feed, "<rss><!--", 9);
 	memcpy(feed + 9 + n, "--></rss>", 10);
-	struct ue_reader r;
-	ue_reader_init_mem(&r, feed, strlen(feed));
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_with(&r, 1 << 20, &g, err, sizeof err), UE_ELIMIT);
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(tl_parse(ue_parse_feed, feed, strlen(feed), NULL, &g,
+	                          err), UE_ELIMIT);
 	assert_string_equal(err, "line 1: XML token longer than the limit of "
 	                    "1048576 bytes");
 	free(feed);

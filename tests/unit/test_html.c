@@ -11,65 +11,14 @@
 
 #include "ingest/formats.h"
 #include "ingest/html.h"
+#include "testlib.h"
 
-/* A sink that keeps copies of what it is given. */
-#define MAX_RECS 8
-
-struct copy {
-	char *field[UE_F_COUNT];
-	uint64_t line;
-	char format[16];
-};
-
-struct got {
-	struct copy rec[MAX_RECS];
-	int nrec;
-	uint64_t reject_line[MAX_RECS];
-	char *reject_reason[MAX_RECS];
-	int nreject;
-};
-
-static ue_status on_record(void *ctx, const struct ue_record *r)
-{
-	struct got *g = ctx;
-	assert_true(g->nrec < MAX_RECS);
-	struct copy *c = &g->rec[g->nrec++];
-	for (int i = 0; i < UE_F_COUNT; i++)
-		c->field[i] = r->field[i] ? strndup(r->field[i], r->field_len[i])
-		                          : NULL;
-	c->line = r->line;
-	snprintf(c->format, sizeof c->format, "%s", r->format);
-	return UE_OK;
-}
-
-static void on_reject(void *ctx, uint64_t line, const char *reason)
-{
-	struct got *g = ctx;
-	assert_true(g->nreject < MAX_RECS);
-	g->reject_line[g->nreject] = line;
-	g->reject_reason[g->nreject++] = strdup(reason);
-}
-
-static void got_free(struct got *g)
-{
-	for (int i = 0; i < g->nrec; i++)
-		for (int f = 0; f < UE_F_COUNT; f++)
-			free(g->rec[i].field[f]);
-	for (int i = 0; i < g->nreject; i++)
-		free(g->reject_reason[i]);
-	memset(g, 0, sizeof *g);
-}
-
-/* Runs ue_parse_html over len bytes of page. */
+/* Runs ue_parse_html once over len bytes of page, from memory. */
 static ue_status parse_page(const char *page, size_t len, size_t max_doc,
-                            struct got *g, char *err, size_t errlen)
+                            struct tl_got *g, char *err)
 {
-	struct ue_reader r;
-	ue_reader_init_mem(&r, page, len);
-	struct ue_sink sink = {g, on_record, on_reject, NULL, max_doc};
-	ue_status st = ue_parse_html(&r, &sink, 1 << 20, err, errlen);
-	ue_reader_release(&r);
-	return st;
+	struct tl_opts o = {.max_doc = max_doc};
+	return tl_parse(ue_parse_html, page, len, &o, g, err);
 }
 
 /* Extracts page into d (a fresh doc the caller releases). */
@@ -544,77 +493,76 @@ static void test_fragment_appends(void **state)
 static void test_parse_html_record(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[128] = "";
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
 	assert_int_equal(parse_page(meta_page, strlen(meta_page), 1 << 20, &g,
-	                            err, sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 1);
-	assert_int_equal(g.nreject, 0);
-	struct copy *c = &g.rec[0];
-	assert_int_equal(c->line, 1);
-	assert_string_equal(c->format, "html");
-	assert_null(c->field[UE_F_ID]);
-	assert_string_equal(c->field[UE_F_TITLE], "Ceasefire talks resume in Doha");
-	assert_string_equal(c->field[UE_F_AUTHOR], "Jane Doe");
-	assert_string_equal(c->field[UE_F_PUBLISHED], "2024-03-14T07:31:00Z");
-	assert_string_equal(c->field[UE_F_URL], "https://example.com/world/talks");
-	assert_string_equal(c->field[UE_F_OUTLET], "Example Times");
-	assert_string_equal(c->field[UE_F_LANGUAGE], "en-GB");
-	assert_string_equal(c->field[UE_F_TEXT],
+	                            err), UE_OK);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.nrej, 0);
+	assert_int_equal(g.line[0], 1);
+	assert_string_equal(g.format[0], "html");
+	assert_null(TL_F(g, 0, ID));
+	assert_string_equal(TL_F(g, 0, TITLE), "Ceasefire talks resume in Doha");
+	assert_string_equal(TL_F(g, 0, AUTHOR), "Jane Doe");
+	assert_string_equal(TL_F(g, 0, PUBLISHED), "2024-03-14T07:31:00Z");
+	assert_string_equal(TL_F(g, 0, URL), "https://example.com/world/talks");
+	assert_string_equal(TL_F(g, 0, OUTLET), "Example Times");
+	assert_string_equal(TL_F(g, 0, LANGUAGE), "en-GB");
+	assert_string_equal(TL_F(g, 0, TEXT),
 		"Negotiators returned to Doha on Thursday for a new round of "
 		"talks, officials said.\n\n"
 		"The talks are expected to last several days.");
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_parse_html_absent_fields(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[128] = "";
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
 	const char *page = "<p>Just one paragraph of text.</p>";
-	assert_int_equal(parse_page(page, strlen(page), 1 << 20, &g, err,
-	                            sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 1);
+	assert_int_equal(parse_page(page, strlen(page), 1 << 20, &g, err),
+	                 UE_OK);
+	assert_int_equal(g.n, 1);
 	for (int f = 0; f < UE_F_TEXT; f++)
-		assert_null(g.rec[0].field[f]);
-	assert_string_equal(g.rec[0].field[UE_F_TEXT],
+		assert_null(g.field[0][f]);
+	assert_string_equal(TL_F(g, 0, TEXT),
 	                    "Just one paragraph of text.");
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_parse_html_no_text(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[128] = "";
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
 	const char *page = "<html><head><title>Only a title</title></head>"
 	                   "<body><nav><a href=/>Home</a></nav></body></html>";
-	assert_int_equal(parse_page(page, strlen(page), 1 << 20, &g, err,
-	                            sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 0);
-	assert_int_equal(g.nreject, 1);
-	assert_int_equal(g.reject_line[0], 1);
-	assert_string_equal(g.reject_reason[0],
+	assert_int_equal(parse_page(page, strlen(page), 1 << 20, &g, err),
+	                 UE_OK);
+	assert_int_equal(g.n, 0);
+	assert_int_equal(g.nrej, 1);
+	assert_int_equal(g.rej_line[0], 1);
+	assert_string_equal(g.rej[0],
 	                    "no article text found in HTML page");
-	got_free(&g);
-	assert_int_equal(parse_page("", 0, 1 << 20, &g, err, sizeof err), UE_OK);
-	assert_int_equal(g.nreject, 1);
-	got_free(&g);
+	tl_got_free(&g);
+	assert_int_equal(parse_page("", 0, 1 << 20, &g, err), UE_OK);
+	assert_int_equal(g.nrej, 1);
+	tl_got_free(&g);
 }
 
 static void test_parse_html_too_long(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_page(meta_page, strlen(meta_page), 50, &g, err,
-	                            sizeof err), UE_OK);
-	assert_int_equal(g.nrec, 0);
-	assert_int_equal(g.nreject, 1);
-	assert_string_equal(g.reject_reason[0], "document text is 128 bytes, "
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_page(meta_page, strlen(meta_page), 50, &g, err),
+	                 UE_OK);
+	assert_int_equal(g.n, 0);
+	assert_int_equal(g.nrej, 1);
+	assert_string_equal(g.rej[0], "document text is 128 bytes, "
 	                    "over the limit of 50 bytes");
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 /* A page larger than the slurp cap fails the file. */
@@ -625,13 +573,13 @@ static void test_parse_html_page_limit(void **state)
 	char *page = malloc(n);
 	assert_non_null(page);
 	memset(page, 'x', n);
-	struct got g = {0};
-	char err[128] = "";
-	assert_int_equal(parse_page(page, n, 1000, &g, err, sizeof err),
+	struct tl_got g = {0};
+	char err[TL_ERRLEN] = "";
+	assert_int_equal(parse_page(page, n, 1000, &g, err),
 	                 UE_ELIMIT);
 	assert_string_equal(err, "HTML page larger than the limit of 16777216 "
 	                    "bytes");
-	assert_int_equal(g.nrec + g.nreject, 0);
+	assert_int_equal(g.n + g.nrej, 0);
 	free(page);
 }
 

@@ -1,6 +1,5 @@
 /* test_ingest.c - the ingest driver (lib/ingest/ingest.c) through the
  * public API, over small files written to a temporary folder. */
-#define _XOPEN_SOURCE 700   /* nftw */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,18 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ftw.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <cmocka.h>
 #include <jansson.h>
-#include <sqlite3.h>
 #define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
 #include <zlib.h>
 
 #include "unecho/unecho.h"
 #include "common/buf.h"
+#include "testlib.h"
 
 /* ---- the test's folder and database ---- */
 
@@ -30,23 +26,11 @@ static ue_corpus *corpus;
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/ue-ingest-XXXXXX");
-	snprintf(db, sizeof db, "/tmp/ue-ingest-db-XXXXXX");
-	int fd = mkstemp(db);
-	if (!mkdtemp(dir) || fd < 0)
+	if (tl_temp_dir(dir, sizeof dir, "ue-ingest") ||
+	    tl_temp_file(db, sizeof db, "ue-ingest-db"))
 		return -1;
-	close(fd);
 	char err[256];
 	return ue_corpus_open(db, &corpus, err, sizeof err) == UE_OK ? 0 : -1;
-}
-
-static int rm(const char *path, const struct stat *sb, int flag,
-              struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
 }
 
 static int teardown(void **state)
@@ -54,13 +38,8 @@ static int teardown(void **state)
 	(void)state;
 	ue_corpus_free(corpus);
 	corpus = NULL;
-	nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS);
-	char p[80];
-	unlink(db);
-	snprintf(p, sizeof p, "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", db);
-	unlink(p);
+	tl_remove_tree(dir);
+	tl_db_remove(db);
 	return 0;
 }
 
@@ -74,61 +53,26 @@ static const char *path(const char *name)
 	return p;
 }
 
-/* Writes len bytes (strlen when len is 0) to name, making folders. */
-static void write_len(const char *name, const void *data, size_t len)
-{
-	char p[256];
-	snprintf(p, sizeof p, "%s", path(name));
-	for (char *s = p + strlen(dir) + 1; (s = strchr(s, '/')); s++) {
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	fclose(f);
-}
-
 static void write_file(const char *name, const char *data)
 {
-	write_len(name, data, strlen(data));
+	tl_write_file(dir, name, data, strlen(data));
 }
 
 /* ---- queries ---- */
 
-static int add_row(void *ctx, int n, char **v, char **names)
-{
-	(void)names;
-	struct ue_buf *b = ctx;
-	for (int i = 0; i < n; i++) {
-		if (i)
-			ue_buf_putc(b, '|');
-		ue_buf_puts(b, v[i] ? v[i] : "");
-	}
-	ue_buf_putc(b, '\n');
-	return 0;
-}
-
-/* Runs sql on its own connection; rows as the sqlite3 shell prints them,
- * with the folder's path shown as "D". */
+/* tl_query on the test's database, with the folder's path shown as "D". */
 static char *query(const char *sql)
 {
-	sqlite3 *h;
-	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-	struct ue_buf b = UE_BUF_INIT, out = UE_BUF_INIT;
-	char *msg = NULL;
-	if (sqlite3_exec(h, sql, add_row, &b, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(h);
-	const char *s = ue_buf_str(&b), *hit;
+	char *rows = tl_query(db, sql);
+	struct ue_buf out = UE_BUF_INIT;
+	const char *s = rows, *hit;
 	while ((hit = strstr(s, dir))) {
 		ue_buf_append(&out, s, (size_t)(hit - s));
 		ue_buf_putc(&out, 'D');
 		s = hit + strlen(dir);
 	}
 	ue_buf_puts(&out, s);
-	ue_buf_release(&b);
+	free(rows);
 	return ue_buf_detach(&out, NULL);
 }
 
@@ -217,31 +161,10 @@ static void check_sum(const ue_ingest_summary *s, uint64_t files,
 
 /* ---- listings ---- */
 
-struct rows {
-	size_t n;
-	char *row[64];
-};
-
-static int on_row(void *ctx, const char *json, size_t len)
-{
-	struct rows *r = ctx;
-	assert_int_equal(strlen(json), len);
-	if (r->n < 64)
-		r->row[r->n++] = strdup(json);
-	return 0;
-}
-
-static void rows_free(struct rows *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->row[i]);
-	r->n = 0;
-}
-
 static char *stats(void)
 {
-	struct rows r = {0};
-	assert_int_equal(ue_stats(corpus, on_row, &r), UE_OK);
+	struct tl_rows r = {0};
+	assert_int_equal(ue_stats(corpus, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 1);
 	return r.row[0];
 }
@@ -249,15 +172,15 @@ static char *stats(void)
 /* Every document, parsed, in ingest order (release with json_decref). */
 static json_t *docs(void)
 {
-	struct rows r = {0};
-	assert_int_equal(ue_docs(corpus, NULL, on_row, &r), UE_OK);
+	struct tl_rows r = {0};
+	assert_int_equal(ue_docs(corpus, NULL, tl_on_row, &r), UE_OK);
 	json_t *all = json_array();
 	for (size_t i = 0; i < r.n; i++) {
 		json_t *d = json_loads(r.row[i], 0, NULL);
 		assert_true(json_is_object(d));
 		json_array_append_new(all, d);
 	}
-	rows_free(&r);
+	tl_rows_free(&r);
 	return all;
 }
 
@@ -549,17 +472,17 @@ static void test_outlets(void **state)
 	free(st);
 
 	/* Filtering documents by outlet alias and by bloc. */
-	struct rows r = {0};
+	struct tl_rows r = {0};
 	ue_doc_filter f = {.outlet = "Thomson Reuters"};
-	assert_int_equal(ue_docs(corpus, &f, on_row, &r), UE_OK);
+	assert_int_equal(ue_docs(corpus, &f, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 3);
-	rows_free(&r);
+	tl_rows_free(&r);
 	f = (ue_doc_filter){.bloc = "unknown", .with_text = 1};
-	assert_int_equal(ue_docs(corpus, &f, on_row, &r), UE_OK);
+	assert_int_equal(ue_docs(corpus, &f, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 2);
 	assert_non_null(strstr(r.row[0], "\"id\":\"o4\""));
 	assert_non_null(strstr(r.row[0], "\"text\":\"t4 t4\"}"));
-	rows_free(&r);
+	tl_rows_free(&r);
 }
 
 static void test_outlets_import(void **state)
@@ -689,7 +612,7 @@ static void test_unreadable(void **state)
 	static const unsigned char bin[] = {
 		0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0,
 	};
-	write_len("bin/program", bin, sizeof bin);
+	tl_write_file(dir, "bin/program", bin, sizeof bin);
 	write_file("bin/empty.jsonl", "");
 	write_file("bin/ok.jsonl", "{\"text\": \"fine\"}\n");
 	ue_ingest_options o = {0};
@@ -739,8 +662,8 @@ static void test_compressed(void **state)
 	            "D/docs.jsonl.gz|jsonl|done\n");
 
 	/* Corrupt: reported against the file. */
-	write_len("bad.gz", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
-	          "\xff\xff\xff\xff\xff\xff", 16);
+	tl_write_file(dir, "bad.gz", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
+	              "\xff\xff\xff\xff\xff\xff", 16);
 	assert_int_equal(ingest("bad.gz", &s), UE_OK);
 	check_sum(&s, 1, 1, 0, 0, 0, 1);
 	assert_int_equal(rej.n, 1);

@@ -10,49 +10,18 @@
 #include <cmocka.h>
 
 #include "ingest/reader.h"
+#include "testlib.h"
 
-/* A source that hands out one byte per read, and can fail at fail_at. */
-struct trickle {
-	const char *p;
-	size_t len, off;
-	size_t fail_at;    /* 0: never */
-	size_t calls;
-};
-
-static long read_trickle(void *ctx, void *buf, size_t len, ue_status *st)
-{
-	struct trickle *t = ctx;
-	t->calls++;
-	if (t->fail_at && t->off + 1 == t->fail_at) {
-		*st = UE_EIO;
-		return -1;
-	}
-	if (t->off == t->len || len == 0)
-		return 0;
-	*(char *)buf = t->p[t->off++];
-	return 1;
-}
-
-/* Opens r over s, in memory (mode 0) or one byte at a time (mode 1). */
-static void open_reader(struct ue_reader *r, struct trickle *t, int mode,
-                        const char *s, size_t len)
-{
-	memset(t, 0, sizeof *t);
-	t->p = s;
-	t->len = len;
-	if (mode)
-		ue_reader_init(r, read_trickle, t);
-	else
-		ue_reader_init_mem(r, s, len);
-}
+/* In the tests, mode is tl_reader_open's step: 0 reads from memory, 1 one
+ * byte at a time. */
 
 static void test_peek(void **state)
 {
 	(void)state;
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, "hello world", 11);
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, "hello world", 11, mode);
 		size_t n;
 		const char *p = ue_reader_peek(&r, 5, &n);
 		assert_int_equal(n, 5);
@@ -81,8 +50,8 @@ static void test_peek_empty(void **state)
 	(void)state;
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, "", 0);
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, "", 0, mode);
 		size_t n = 99;
 		const char *p = ue_reader_peek(&r, 16, &n);
 		assert_non_null(p);
@@ -103,8 +72,8 @@ static void test_getline_crlf(void **state)
 	const char *in = "first\r\nsecond\n\nthird\r\n\r\n";
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, in, strlen(in));
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, in, strlen(in), mode);
 		struct ue_buf line = UE_BUF_INIT;
 		assert_int_equal(ue_reader_getline(&r, &line, 100), UE_OK);
 		assert_string_equal(ue_buf_str(&line), "first\r");   /* CR kept */
@@ -132,8 +101,8 @@ static void test_getline_last_without_lf(void **state)
 	const char *in = "a\nlast line";
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, in, strlen(in));
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, in, strlen(in), mode);
 		struct ue_buf line = UE_BUF_INIT;
 		assert_int_equal(ue_reader_getline(&r, &line, 100), UE_OK);
 		assert_string_equal(ue_buf_str(&line), "a");
@@ -152,8 +121,8 @@ static void test_getline_too_long(void **state)
 	const char *in = "12345\n123456789012\nnext\n1234567\n";
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, in, strlen(in));
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, in, strlen(in), mode);
 		struct ue_buf line = UE_BUF_INIT;
 		/* A line of exactly max bytes is fine. */
 		assert_int_equal(ue_reader_getline(&r, &line, 5), UE_OK);
@@ -178,8 +147,8 @@ static void test_getline_too_long_at_end(void **state)
 	const char *in = "ok\nabcdefghij";
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, in, strlen(in));
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, in, strlen(in), mode);
 		struct ue_buf line = UE_BUF_INIT;
 		assert_int_equal(ue_reader_getline(&r, &line, 4), UE_OK);
 		assert_string_equal(ue_buf_str(&line), "ok");
@@ -202,8 +171,8 @@ static void test_getline_long_lines(void **state)
 	in[len - 1] = '\n';
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, in, len);
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, in, len, mode);
 		struct ue_buf line = UE_BUF_INIT;
 		assert_int_equal(ue_reader_getline(&r, &line, len), UE_OK);
 		assert_int_equal(line.len, 100000);
@@ -223,8 +192,8 @@ static void test_read(void **state)
 	const char *in = "0123456789";
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
-		open_reader(&r, &t, mode, in, 10);
+		struct tl_trickle t;
+		tl_reader_open(&r, &t, in, 10, mode);
 		char buf[16];
 		size_t got = 0;
 		long n;
@@ -246,9 +215,9 @@ static void test_slurp(void **state)
 	const char *in = "line one\nline two\n";   /* 18 bytes */
 	for (int mode = 0; mode < 2; mode++) {
 		struct ue_reader r;
-		struct trickle t;
+		struct tl_trickle t;
 		struct ue_buf all = UE_BUF_INIT;
-		open_reader(&r, &t, mode, in, 18);
+		tl_reader_open(&r, &t, in, 18, mode);
 		assert_int_equal(ue_reader_slurp(&r, &all, 18), UE_OK);
 		assert_int_equal(all.len, 18);
 		assert_string_equal(ue_buf_str(&all), in);
@@ -256,7 +225,7 @@ static void test_slurp(void **state)
 
 		/* After a line is read, slurp appends what is left. */
 		ue_buf_reset(&all);
-		open_reader(&r, &t, mode, in, 18);
+		tl_reader_open(&r, &t, in, 18, mode);
 		struct ue_buf line = UE_BUF_INIT;
 		assert_int_equal(ue_reader_getline(&r, &line, 100), UE_OK);
 		assert_int_equal(ue_buf_puts(&all, "> "), UE_OK);
@@ -267,7 +236,7 @@ static void test_slurp(void **state)
 
 		/* One byte over the limit. */
 		ue_buf_reset(&all);
-		open_reader(&r, &t, mode, in, 18);
+		tl_reader_open(&r, &t, in, 18, mode);
 		assert_int_equal(ue_reader_slurp(&r, &all, 17), UE_ELIMIT);
 		assert_true(all.len <= 17);
 		ue_reader_release(&r);
@@ -280,8 +249,8 @@ static void test_read_error(void **state)
 	(void)state;
 	const char *in = "abc\ndef\nghi\n";
 	struct ue_reader r;
-	struct trickle t;
-	open_reader(&r, &t, 1, in, strlen(in));
+	struct tl_trickle t;
+	tl_reader_open(&r, &t, in, strlen(in), 1);
 	t.fail_at = 7;   /* the 7th byte, inside the second line */
 	struct ue_buf line = UE_BUF_INIT;
 	assert_int_equal(ue_reader_getline(&r, &line, 100), UE_OK);

@@ -10,35 +10,13 @@
 
 #include "registry/registry.h"
 #include "registry/table.h"
+#include "testlib.h"
 
-#define MAX 16
-
-struct bad {
-	size_t n;
-	uint64_t line[MAX];
-	char *reason[MAX];
-};
-
-static void on_bad(void *ctx, uint64_t line, const char *reason)
-{
-	struct bad *b = ctx;
-	assert_true(b->n < MAX);
-	b->line[b->n] = line;
-	b->reason[b->n++] = strdup(reason);
-}
-
-static void bad_free(struct bad *b)
-{
-	for (size_t i = 0; i < b->n; i++)
-		free(b->reason[i]);
-	memset(b, 0, sizeof *b);
-}
-
-static ue_status parse(struct ue_table *t, const char *s, struct bad *b,
+static ue_status parse(struct ue_table *t, const char *s, struct tl_got *b,
                        char *err)
 {
 	err[0] = '\0';
-	return ue_table_parse(t, s, strlen(s), on_bad, b, err, 256);
+	return ue_table_parse(t, s, strlen(s), tl_on_reject, b, err, 256);
 }
 
 /* Cell (row, col) is s (NULL: empty). */
@@ -58,7 +36,7 @@ static void test_tsv(void **state)
 {
 	(void)state;
 	struct ue_table t;
-	struct bad b = {0};
+	struct tl_got b = {0};
 	char err[256];
 	const char *in =
 		"name\tdomains\tcountry\n"
@@ -66,7 +44,7 @@ static void test_tsv(void **state)
 		"Yonhap\tyna.co.kr;en.yna.co.kr\tKR\n"
 		"No Domain\t\tUS\n";
 	assert_int_equal(parse(&t, in, &b, err), UE_OK);
-	assert_int_equal(b.n, 0);
+	assert_int_equal(b.nrej, 0);
 	assert_int_equal(t.cols, 3);
 	assert_int_equal(t.rows, 3);
 	assert_string_equal(t.header[0], "name");
@@ -93,7 +71,7 @@ static void test_tsv_quotes_literal(void **state)
 	(void)state;
 	/* In TSV, quotes are part of the text and commas are not special. */
 	struct ue_table t;
-	struct bad b = {0};
+	struct tl_got b = {0};
 	char err[256];
 	assert_int_equal(parse(&t, "a\tb\n\"x, y\"\tz\n", &b, err), UE_OK);
 	assert_int_equal(t.rows, 1);
@@ -106,7 +84,7 @@ static void test_csv_quotes(void **state)
 {
 	(void)state;
 	struct ue_table t;
-	struct bad b = {0};
+	struct tl_got b = {0};
 	char err[256];
 	const char *in =
 		"name,aliases,owner\n"
@@ -116,7 +94,7 @@ static void test_csv_quotes(void **state)
 		"  padded  , \"quoted\" ,x\r\n"
 		"last,row,here";
 	assert_int_equal(parse(&t, in, &b, err), UE_OK);
-	assert_int_equal(b.n, 0);
+	assert_int_equal(b.nrej, 0);
 	assert_int_equal(t.cols, 3);
 	assert_int_equal(t.rows, 5);
 	cell(&t, 0, 0, "Reuters");
@@ -145,7 +123,7 @@ static void test_comments_and_blank_lines(void **state)
 {
 	(void)state;
 	struct ue_table t;
-	struct bad b = {0};
+	struct tl_got b = {0};
 	char err[256];
 	const char *in =
 		"\xEF\xBB\xBF# a comment\n"
@@ -158,7 +136,7 @@ static void test_comments_and_blank_lines(void **state)
 		"\r\n"
 		"KR\tSouth Korea\n";
 	assert_int_equal(parse(&t, in, &b, err), UE_OK);
-	assert_int_equal(b.n, 0);
+	assert_int_equal(b.nrej, 0);
 	assert_int_equal(t.cols, 2);
 	assert_string_equal(t.header[0], "code");
 	assert_int_equal(t.rows, 2);
@@ -173,7 +151,7 @@ static void test_field_counts(void **state)
 {
 	(void)state;
 	struct ue_table t;
-	struct bad b = {0};
+	struct tl_got b = {0};
 	char err[256];
 	const char *in =
 		"a,b,c\n"
@@ -188,17 +166,17 @@ static void test_field_counts(void **state)
 	cell(&t, 0, 0, "1");
 	cell(&t, 1, 0, "x");
 	assert_int_equal(t.line[1], 7);
-	assert_int_equal(b.n, 4);
-	assert_int_equal(b.line[0], 3);
-	assert_string_equal(b.reason[0], "expected 3 fields, found 2");
-	assert_int_equal(b.line[1], 4);
-	assert_string_equal(b.reason[1], "expected 3 fields, found 4");
-	assert_int_equal(b.line[2], 5);
-	assert_string_equal(b.reason[2], "expected 3 fields, found 2");
-	assert_int_equal(b.line[3], 8);
-	assert_string_equal(b.reason[3], "expected 3 fields, found 1");
+	assert_int_equal(b.nrej, 4);
+	assert_int_equal(b.rej_line[0], 3);
+	assert_string_equal(b.rej[0], "expected 3 fields, found 2");
+	assert_int_equal(b.rej_line[1], 4);
+	assert_string_equal(b.rej[1], "expected 3 fields, found 4");
+	assert_int_equal(b.rej_line[2], 5);
+	assert_string_equal(b.rej[2], "expected 3 fields, found 2");
+	assert_int_equal(b.rej_line[3], 8);
+	assert_string_equal(b.rej[3], "expected 3 fields, found 1");
 	ue_table_release(&t);
-	bad_free(&b);
+	tl_got_free(&b);
 
 	/* Without a callback bad rows are still left out. */
 	assert_int_equal(ue_table_parse(&t, in, strlen(in), NULL, NULL, err,
@@ -211,7 +189,7 @@ static void test_no_header(void **state)
 {
 	(void)state;
 	struct ue_table t;
-	struct bad b = {0};
+	struct tl_got b = {0};
 	char err[256];
 	assert_int_equal(parse(&t, "", &b, err), UE_EFORMAT);
 	assert_string_equal(err, "no header row");
@@ -240,11 +218,11 @@ static void test_builtin_data(void **state)
 		assert_non_null(data);
 		assert_true(len > 100);
 		struct ue_table t;
-		struct bad b = {0};
+		struct tl_got b = {0};
 		char err[256];
-		assert_int_equal(ue_table_parse(&t, data, len, on_bad, &b, err,
-		                                sizeof err), UE_OK);
-		assert_int_equal(b.n, 0);
+		assert_int_equal(ue_table_parse(&t, data, len, tl_on_reject,
+		                                &b, err, sizeof err), UE_OK);
+		assert_int_equal(b.nrej, 0);
 		assert_true(t.rows > 10);
 		assert_true(ue_table_column(&t, files[i].col) >= 0);
 		ue_table_release(&t);

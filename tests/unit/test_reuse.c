@@ -19,18 +19,9 @@
 #include "store/store.h"
 #include "text/token.h"
 #include "unecho/unecho.h"
+#include "testlib.h"
 
 static char db_path[256];
-
-static void remove_db(void)
-{
-	char p[300];
-	unlink(db_path);
-	snprintf(p, sizeof p, "%s-wal", db_path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", db_path);
-	unlink(p);
-}
 
 /* Ingests the demo corpus (some of it first, the rest later when part is
  * 1 or 2) into the test database. */
@@ -109,7 +100,7 @@ static int comparable(const struct ue_docset *ds, size_t x, size_t y)
 static void test_candidates_find_all_pairs(void **state)
 {
 	(void)state;
-	remove_db();
+	tl_db_remove(db_path);
 	ue_corpus *c;
 	assert_int_equal(ue_corpus_open(db_path, &c, NULL, 0), UE_OK);
 	ingest_demo(c, 0);
@@ -179,7 +170,7 @@ static void test_candidates_find_all_pairs(void **state)
 	ue_store_free(s);
 	free(stage.v);
 	free(all.v);
-	remove_db();
+	tl_db_remove(db_path);
 }
 
 struct rows {
@@ -206,7 +197,7 @@ static void test_incremental_equals_full(void **state)
 	ue_corpus *c;
 	ue_doc_filter f = {0};
 
-	remove_db();
+	tl_db_remove(db_path);
 	assert_int_equal(ue_corpus_open(db_path, &c, NULL, 0), UE_OK);
 	ingest_demo(c, 1);
 	ingest_demo(c, 2);
@@ -214,7 +205,7 @@ static void test_incremental_equals_full(void **state)
 	assert_int_equal(ue_docs(c, &f, keep_rows, &once), UE_OK);
 	ue_corpus_free(c);
 
-	remove_db();
+	tl_db_remove(db_path);
 	assert_int_equal(ue_corpus_open(db_path, &c, NULL, 0), UE_OK);
 	ingest_demo(c, 1);
 	ue_analyze_summary s1, s2, s3;
@@ -233,7 +224,7 @@ static void test_incremental_equals_full(void **state)
 	assert_string_equal(once.text, twice.text);
 	free(once.text);
 	free(twice.text);
-	remove_db();
+	tl_db_remove(db_path);
 }
 
 int main(void)

@@ -8,15 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 #include <cmocka.h>
 #include <jansson.h>
-#include <sqlite3.h>
 
 #include "unecho/unecho.h"
 #include "common/buf.h"
 #include "registry/registry.h"
 #include "store/store.h"
+#include "testlib.h"
 
 /* ---- a temporary database ---- */
 
@@ -25,96 +24,34 @@ static char db[64];
 static int db_new(void **state)
 {
 	(void)state;
-	snprintf(db, sizeof db, "/tmp/ue-store-XXXXXX");
-	int fd = mkstemp(db);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	return 0;
+	return tl_temp_file(db, sizeof db, "ue-store");
 }
 
 static int db_remove(void **state)
 {
 	(void)state;
-	char p[80];
-	unlink(db);
-	snprintf(p, sizeof p, "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", db);
-	unlink(p);
+	tl_db_remove(db);
 	return 0;
 }
 
-/* Runs sql on its own connection; rows as lines of '|'-separated values
- * (NULL as an empty value), as the sqlite3 shell prints them. */
-static int add_row(void *ctx, int n, char **v, char **names)
-{
-	(void)names;
-	struct ue_buf *b = ctx;
-	for (int i = 0; i < n; i++) {
-		if (i)
-			ue_buf_putc(b, '|');
-		ue_buf_puts(b, v[i] ? v[i] : "");
-	}
-	ue_buf_putc(b, '\n');
-	return 0;
-}
-
+/* tl_query and tl_check_query (testlib.h) on the test's database. */
 static char *query(const char *sql)
 {
-	sqlite3 *h;
-	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-	struct ue_buf b = UE_BUF_INIT;
-	char *msg = NULL;
-	if (sqlite3_exec(h, sql, add_row, &b, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(h);
-	return ue_buf_detach(&b, NULL);
+	return tl_query(db, sql);
 }
 
 static void check_query(const char *sql, const char *want)
 {
-	char *got = query(sql);
-	assert_string_equal(got, want);
-	free(got);
+	tl_check_query(db, sql, want);
 }
 
-/* ---- result rows ---- */
+/* ---- result rows (struct tl_rows) ---- */
 
-struct rows {
-	size_t n;
-	char *row[4096];
-};
-
-static int on_row(void *ctx, const char *json, size_t len)
-{
-	struct rows *r = ctx;
-	assert_int_equal(strlen(json), len);
-	assert_true(r->n < 4096);
-	r->row[r->n++] = strdup(json);
-	return 0;
-}
-
-static void rows_free(struct rows *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->row[i]);
-	r->n = 0;
-}
-
-/* The row that starts with prefix, or NULL. */
-static const char *find_row(const struct rows *r, const char *prefix)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (strncmp(r->row[i], prefix, strlen(prefix)) == 0)
-			return r->row[i];
-	return NULL;
-}
-
+/* tl_on_row that stops the listing at the second row. */
 static int stop_at_two(void *ctx, const char *json, size_t len)
 {
-	on_row(ctx, json, len);
-	return ((struct rows *)ctx)->n == 2;
+	tl_on_row(ctx, json, len);
+	return ((struct tl_rows *)ctx)->n == 2;
 }
 
 /* ---- the public handle ---- */
@@ -212,11 +149,9 @@ static void test_open_errors(void **state)
 	assert_string_equal(err, "cannot open database /nonexistent/dir/ue.db: "
 	                    "unable to open database file");
 	/* Not a database. */
-	FILE *f = fopen(db, "w");
-	assert_non_null(f);
-	fputs("this is not an SQLite database, but it is long enough to look "
-	      "like a header of one, which it is not.\n", f);
-	fclose(f);
+	static const char junk[] = "this is not an SQLite database, but it is "
+		"long enough to look like a header of one, which it is not.\n";
+	tl_write_file(NULL, db, junk, sizeof junk - 1);
 	assert_int_equal(ue_corpus_open(db, &c, err, sizeof err), UE_EDB);
 	assert_null(c);
 	char want[256];
@@ -231,15 +166,15 @@ static void test_stats_empty(void **state)
 	ue_corpus *c;
 	char err[256];
 	assert_int_equal(ue_corpus_open(db, &c, err, sizeof err), UE_OK);
-	struct rows r = {0};
-	assert_int_equal(ue_stats(c, on_row, &r), UE_OK);
+	struct tl_rows r = {0};
+	assert_int_equal(ue_stats(c, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 1);
 	assert_string_equal(r.row[0], "{\"documents\":0,\"distinct_texts\":0,"
 	                    "\"duplicate_groups\":0,\"outlets\":0,\"blocs\":{},"
 	                    "\"languages\":{},\"first\":null,\"last\":null,"
 	                    "\"undated\":0,\"unknown_outlets\":0,\"bytes\":0}");
-	rows_free(&r);
-	assert_int_equal(ue_docs(c, NULL, on_row, &r), UE_OK);
+	tl_rows_free(&r);
+	assert_int_equal(ue_docs(c, NULL, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 0);
 	ue_corpus_free(c);
 }
@@ -250,10 +185,10 @@ static void test_outlets_and_origins(void **state)
 	ue_corpus *c;
 	char err[256];
 	assert_int_equal(ue_corpus_open(db, &c, err, sizeof err), UE_OK);
-	struct rows r = {0};
-	assert_int_equal(ue_outlets(c, on_row, &r), UE_OK);
+	struct tl_rows r = {0};
+	assert_int_equal(ue_outlets(c, tl_on_row, &r), UE_OK);
 	assert_true(r.n > 50);
-	const char *row = find_row(&r, "{\"name\":\"Reuters\",");
+	const char *row = tl_find_row(&r, "{\"name\":\"Reuters\",");
 	assert_non_null(row);
 	assert_string_equal(row, "{\"name\":\"Reuters\","
 	                    "\"domains\":[\"reuters.com\"],\"country\":\"GB\","
@@ -274,11 +209,11 @@ static void test_outlets_and_origins(void **state)
 		json_decref(a);
 		json_decref(b);
 	}
-	rows_free(&r);
+	tl_rows_free(&r);
 
-	assert_int_equal(ue_origins_known(c, on_row, &r), UE_OK);
+	assert_int_equal(ue_origins_known(c, tl_on_row, &r), UE_OK);
 	assert_true(r.n > 10);
-	row = find_row(&r, "{\"id\":\"us-white-house\",");
+	row = tl_find_row(&r, "{\"id\":\"us-white-house\",");
 	assert_non_null(row);
 	assert_string_equal(row, "{\"id\":\"us-white-house\","
 	                    "\"name\":\"The White House\",\"kind\":\"government\","
@@ -293,12 +228,12 @@ static void test_outlets_and_origins(void **state)
 	                    "\"source\":\"builtin\"}");
 	for (size_t i = 1; i < r.n; i++)
 		assert_true(strcmp(r.row[i - 1], r.row[i]) < 0);   /* by id */
-	rows_free(&r);
+	tl_rows_free(&r);
 
 	/* A callback that stops the listing. */
 	assert_int_equal(ue_outlets(c, stop_at_two, &r), UE_ECANCELLED);
 	assert_int_equal(r.n, 2);
-	rows_free(&r);
+	tl_rows_free(&r);
 	ue_corpus_free(c);
 }
 
@@ -410,8 +345,8 @@ static void test_docs(void **state)
 	                    "constraint failed: documents.id");
 	assert_int_equal(ue_store_commit(s), UE_OK);
 
-	struct rows r = {0};
-	assert_int_equal(ue_store_docs(s, NULL, on_row, &r), UE_OK);
+	struct tl_rows r = {0};
+	assert_int_equal(ue_store_docs(s, NULL, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 3);
 	assert_string_equal(r.row[0], "{\"id\":\"d1\",\"outlet\":\"Reuters\","
 	        "\"bloc\":\"Western\",\"country\":\"GB\",\"outlet_type\":\"wire\","
@@ -428,25 +363,25 @@ static void test_docs(void **state)
 	        "\"reuse_class\":null,\"reuse_sources\":[],"
 	        "\"near_dup_group\":null}");
 	assert_non_null(strstr(r.row[2], "\"bytes\":10,\"dup_group\":null,"));
-	rows_free(&r);
+	tl_rows_free(&r);
 
 	/* Filters: by outlet alias, bloc, id; with the text. */
 	ue_doc_filter f = {.outlet = "thomson reuters"};
-	assert_int_equal(ue_store_docs(s, &f, on_row, &r), UE_OK);
+	assert_int_equal(ue_store_docs(s, &f, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 1);
 	assert_non_null(strstr(r.row[0], "\"id\":\"d1\""));
-	rows_free(&r);
+	tl_rows_free(&r);
 	f = (ue_doc_filter){.bloc = "UNKNOWN"};
-	assert_int_equal(ue_store_docs(s, &f, on_row, &r), UE_OK);
+	assert_int_equal(ue_store_docs(s, &f, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 2);
-	rows_free(&r);
+	tl_rows_free(&r);
 	f = (ue_doc_filter){.id = "d3", .with_text = 1};
-	assert_int_equal(ue_store_docs(s, &f, on_row, &r), UE_OK);
+	assert_int_equal(ue_store_docs(s, &f, tl_on_row, &r), UE_OK);
 	assert_int_equal(r.n, 1);
 	assert_non_null(strstr(r.row[0], ",\"text\":\"Other text\"}"));
-	rows_free(&r);
+	tl_rows_free(&r);
 
-	assert_int_equal(ue_store_stats(s, on_row, &r), UE_OK);
+	assert_int_equal(ue_store_stats(s, tl_on_row, &r), UE_OK);
 	assert_string_equal(r.row[0], "{\"documents\":3,\"distinct_texts\":2,"
 	                    "\"duplicate_groups\":1,\"outlets\":1,"
 	                    "\"blocs\":{\"unknown\":2,\"Western\":1},"
@@ -454,7 +389,7 @@ static void test_docs(void **state)
 	                    "\"first\":\"2024-10-18T06:30:00Z\","
 	                    "\"last\":\"2024-10-18T06:30:00Z\",\"undated\":2,"
 	                    "\"unknown_outlets\":0,\"bytes\":32}");
-	rows_free(&r);
+	tl_rows_free(&r);
 	ue_store_free(s);
 	check_query("SELECT count(*) FROM texts", "2\n");
 	check_query("SELECT id, text, language_detected, meta FROM documents"
@@ -487,9 +422,9 @@ static void test_outlet_put_merges_seen(void **state)
 	assert_int_equal(resolve(s, NULL, "https://dailyexample.com/b"), known);
 	assert_int_equal(ue_store_commit(s), UE_OK);
 
-	struct rows r = {0};
-	assert_int_equal(ue_store_outlets(s, on_row, &r), UE_OK);
-	const char *row = find_row(&r, "{\"name\":\"The Daily Example\",");
+	struct tl_rows r = {0};
+	assert_int_equal(ue_store_outlets(s, tl_on_row, &r), UE_OK);
+	const char *row = tl_find_row(&r, "{\"name\":\"The Daily Example\",");
 	assert_non_null(row);
 	assert_string_equal(row, "{\"name\":\"The Daily Example\","
 	                    "\"domains\":[\"dailyexample.com\"],\"country\":\"FR\","
@@ -498,8 +433,8 @@ static void test_outlet_put_merges_seen(void **state)
 	                    "\"language\":null,\"aliases\":[\"Daily Example\","
 	                    "\"dailyexample.com\",\"DE\"],\"known\":true,"
 	                    "\"documents\":1}");
-	assert_null(find_row(&r, "{\"name\":\"Daily Example\","));
-	rows_free(&r);
+	assert_null(tl_find_row(&r, "{\"name\":\"Daily Example\","));
+	tl_rows_free(&r);
 	ue_store_free(s);
 	check_query("SELECT count(*) FROM outlets WHERE id = 0 + (SELECT outlet"
 	            " FROM documents WHERE id = 'x1') AND name = "

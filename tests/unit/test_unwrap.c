@@ -13,6 +13,7 @@
 #include <archive_entry.h>
 
 #include "ingest/unwrap.h"
+#include "testlib.h"
 
 /* ---- making archives ---- */
 
@@ -556,14 +557,12 @@ static void progress(void *ctx, uint64_t bytes_in)
 static void test_file(void **state)
 {
 	(void)state;
-	char path[] = "/tmp/ue-unwrap-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
+	char path[64];
+	assert_int_equal(tl_temp_file(path, sizeof path, "ue-unwrap"), 0);
 	const struct member m[] = {{"a.jsonl", doc1, 0, 0}, {"b", doc2, 0, 0}};
 	struct ue_buf b;
 	assert_true(make(&b, TAR, GZIP, m, 2));
-	assert_int_equal(write(fd, b.data, b.len), (ssize_t)b.len);
-	close(fd);
+	tl_write_file(NULL, path, b.data, b.len);
 	struct got g = {0};
 	char err[256];
 	struct ue_unwrap_limits lim = generous;

@@ -10,137 +10,7 @@
 #include <zlib.h>
 
 #include "ingest/formats.h"
-
-#define MAX 16
-
-/* What the parser delivered, copied out of the borrowed records. */
-struct got {
-	size_t n, nrej;
-	char *field[MAX][UE_F_COUNT];
-	char *meta[MAX];
-	uint64_t line[MAX];
-	const char *format[MAX];
-	uint64_t rej_line[MAX];
-	char *rej[MAX];
-	ue_status stop_with;   /* what record() returns */
-};
-
-static char *copy(const char *s, size_t len)
-{
-	return s ? strndup(s, len) : NULL;
-}
-
-static ue_status on_record(void *ctx, const struct ue_record *rec)
-{
-	struct got *g = ctx;
-	assert_true(g->n < MAX);
-	for (int f = 0; f < UE_F_COUNT; f++)
-		g->field[g->n][f] = copy(rec->field[f], rec->field_len[f]);
-	g->meta[g->n] = rec->meta_json ? strdup(rec->meta_json) : NULL;
-	g->line[g->n] = rec->line;
-	g->format[g->n] = rec->format;
-	g->n++;
-	return g->stop_with;
-}
-
-static void on_reject(void *ctx, uint64_t line, const char *reason)
-{
-	struct got *g = ctx;
-	assert_true(g->nrej < MAX);
-	g->rej_line[g->nrej] = line;
-	g->rej[g->nrej++] = strdup(reason);
-}
-
-static void got_free(struct got *g)
-{
-	for (size_t i = 0; i < g->n; i++) {
-		for (int f = 0; f < UE_F_COUNT; f++)
-			free(g->field[i][f]);
-		free(g->meta[i]);
-	}
-	for (size_t i = 0; i < g->nrej; i++)
-		free(g->rej[i]);
-	memset(g, 0, sizeof *g);
-}
-
-/* A source that hands out one byte per read, to test chunk boundaries. */
-struct trickle {
-	const char *p;
-	size_t len, off;
-};
-
-static long read_trickle(void *ctx, void *buf, size_t len, ue_status *st)
-{
-	struct trickle *t = ctx;
-	(void)st;
-	if (t->off == t->len || len == 0)
-		return 0;
-	*(char *)buf = t->p[t->off++];
-	return 1;
-}
-
-struct opts {
-	const struct ue_field_map *map;
-	size_t max_doc, max_line;
-	int trickle;
-};
-
-static ue_status run_opts(ue_parse_fn parse, const char *in, size_t len,
-                          const struct opts *o, struct got *g, char *err)
-{
-	struct ue_sink sink = {g, on_record, on_reject, o->map,
-	                       o->max_doc ? o->max_doc : 1 << 20};
-	struct ue_reader r;
-	struct trickle t = {in, len, 0};
-	if (o->trickle)
-		ue_reader_init(&r, read_trickle, &t);
-	else
-		ue_reader_init_mem(&r, in, len);
-	err[0] = '\0';
-	ue_status st = parse(&r, &sink, o->max_line ? o->max_line : 1 << 20,
-	                     err, 256);
-	ue_reader_release(&r);
-	return st;
-}
-
-/* Runs parse over in with a memory reader and with a one-byte reader,
- * checks that both give the same, and leaves the first result in g. */
-static ue_status run_with_len(ue_parse_fn parse, const char *in, size_t len,
-                              const struct opts *o, struct got *g, char *err)
-{
-	struct opts o2 = *o;
-	struct got g2 = {.stop_with = g->stop_with};
-	char err2[256];
-	ue_status st = run_opts(parse, in, len, o, g, err);
-	o2.trickle = 1;
-	ue_status st2 = run_opts(parse, in, len, &o2, &g2, err2);
-	assert_int_equal(st, st2);
-	assert_string_equal(err, err2);
-	assert_int_equal(g->n, g2.n);
-	assert_int_equal(g->nrej, g2.nrej);
-	for (size_t i = 0; i < g->n; i++) {
-		assert_int_equal(g->line[i], g2.line[i]);
-		for (int f = 0; f < UE_F_COUNT; f++) {
-			if (!g->field[i][f])
-				assert_null(g2.field[i][f]);
-			else
-				assert_string_equal(g->field[i][f], g2.field[i][f]);
-		}
-		if (!g->meta[i])
-			assert_null(g2.meta[i]);
-		else
-			assert_string_equal(g->meta[i], g2.meta[i]);
-	}
-	for (size_t i = 0; i < g->nrej; i++) {
-		assert_int_equal(g->rej_line[i], g2.rej_line[i]);
-		assert_string_equal(g->rej[i], g2.rej[i]);
-	}
-	got_free(&g2);
-	return st;
-}
-
-
-#define F(g, i, f) ((g).field[i][UE_F_##f])
+#include "testlib.h"
 
 static const char page[] =
 	"<!DOCTYPE html>\n<html lang=\"en\"><head><title>Story title</title>\n"
@@ -226,17 +96,17 @@ static void chunk(struct ue_buf *out, const char *s, size_t n, size_t k)
 	ue_buf_puts(out, "0\r\nX-Trailer: y\r\n\r\n");
 }
 
-static ue_status run_buf(struct ue_buf *b, struct got *g, char *err)
+static ue_status run_buf(struct ue_buf *b, struct tl_got *g, char *err)
 {
-	struct opts o = {.max_doc = 1 << 20};
-	return run_with_len(ue_parse_warc, b->data, b->len, &o, g, err);
+	struct tl_opts o = {.max_doc = 1 << 20};
+	return tl_run_len(ue_parse_warc, b->data, b->len, &o, g, err);
 }
 
 static void test_basic(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT;
 	add(&b, "WARC-Type: warcinfo\r\nContent-Type: application/warc-fields\r\n",
 	    "software: test\r\n", 16);
@@ -252,25 +122,25 @@ static void test_basic(void **state)
 	assert_int_equal(g.n, 2);
 	assert_int_equal(g.line[0], 3);
 	assert_string_equal(g.format[0], "warc");
-	assert_string_equal(F(g, 0, URL), "http://a.test/x");
-	assert_string_equal(F(g, 0, TITLE), "Story title");
-	assert_string_equal(F(g, 0, PUBLISHED), "2024-01-01T00:00:00Z");
-	assert_non_null(strstr(F(g, 0, TEXT), "Paragraph one of the story"));
-	assert_non_null(strstr(F(g, 0, TEXT), "Paragraph two goes on"));
-	assert_null(strstr(F(g, 0, TEXT), "Home"));
-	assert_null(F(g, 0, ID));
+	assert_string_equal(TL_F(g, 0, URL), "http://a.test/x");
+	assert_string_equal(TL_F(g, 0, TITLE), "Story title");
+	assert_string_equal(TL_F(g, 0, PUBLISHED), "2024-01-01T00:00:00Z");
+	assert_non_null(strstr(TL_F(g, 0, TEXT), "Paragraph one of the story"));
+	assert_non_null(strstr(TL_F(g, 0, TEXT), "Paragraph two goes on"));
+	assert_null(strstr(TL_F(g, 0, TEXT), "Home"));
+	assert_null(TL_F(g, 0, ID));
 	assert_null(g.meta[0]);
 	assert_int_equal(g.line[1], 5);
-	assert_string_equal(F(g, 1, URL), "http://a.test/y");
+	assert_string_equal(TL_F(g, 1, URL), "http://a.test/y");
 	ue_buf_release(&b);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_chunked_gzip(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT, gz = UE_BUF_INIT, body = UE_BUF_INIT;
 	compress_to(&gz, dated_page, strlen(dated_page), 31);
 	chunk(&body, gz.data, gz.len, 37);
@@ -285,22 +155,22 @@ static void test_chunked_gzip(void **state)
 	assert_int_equal(g.nrej, 0);
 	assert_int_equal(g.n, 2);
 	assert_int_equal(g.line[0], 1);
-	assert_string_equal(F(g, 0, URL), "http://b.test/gz");
-	assert_string_equal(F(g, 0, TITLE), "Dated");
-	assert_string_equal(F(g, 0, PUBLISHED), "2024-05-06T07:08:09Z");
-	assert_non_null(strstr(F(g, 0, TEXT), "A dated story with a paragraph"));
-	assert_string_equal(F(g, 1, TITLE), "Story title");
+	assert_string_equal(TL_F(g, 0, URL), "http://b.test/gz");
+	assert_string_equal(TL_F(g, 0, TITLE), "Dated");
+	assert_string_equal(TL_F(g, 0, PUBLISHED), "2024-05-06T07:08:09Z");
+	assert_non_null(strstr(TL_F(g, 0, TEXT), "A dated story with a paragraph"));
+	assert_string_equal(TL_F(g, 1, TITLE), "Story title");
 	ue_buf_release(&b);
 	ue_buf_release(&gz);
 	ue_buf_release(&body);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_deflate(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT, zl = UE_BUF_INIT, raw = UE_BUF_INIT;
 	const char *head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
 	                   "Content-Encoding: deflate\r\n\r\n";
@@ -316,11 +186,11 @@ static void test_deflate(void **state)
 	             "xx", 2);
 	assert_int_equal(run_buf(&b, &g, err), UE_OK);
 	assert_int_equal(g.n, 3);
-	assert_string_equal(F(g, 0, URL), "http://c.test/zlib");
-	assert_string_equal(F(g, 1, URL), "http://c.test/raw");
-	assert_string_equal(F(g, 0, TEXT), F(g, 1, TEXT));
-	assert_string_equal(F(g, 2, URL), "http://c.test/cut");
-	assert_non_null(strstr(F(g, 2, TEXT), "Paragraph one"));
+	assert_string_equal(TL_F(g, 0, URL), "http://c.test/zlib");
+	assert_string_equal(TL_F(g, 1, URL), "http://c.test/raw");
+	assert_string_equal(TL_F(g, 0, TEXT), TL_F(g, 1, TEXT));
+	assert_string_equal(TL_F(g, 2, URL), "http://c.test/cut");
+	assert_non_null(strstr(TL_F(g, 2, TEXT), "Paragraph one"));
 	assert_int_equal(g.nrej, 2);
 	assert_int_equal(g.rej_line[0], 4);
 	assert_string_equal(g.rej[0], "WARC record 4: body is not valid gzip or "
@@ -331,14 +201,14 @@ static void test_deflate(void **state)
 	ue_buf_release(&b);
 	ue_buf_release(&zl);
 	ue_buf_release(&raw);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_skipped(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT;
 	add_response(&b, "http://d.test/404", "HTTP/1.1 404 Not Found\r\n"
 	             "Content-Type: text/html\r\n\r\n", page, strlen(page));
@@ -358,7 +228,7 @@ static void test_skipped(void **state)
 	assert_int_equal(run_buf(&b, &g, err), UE_OK);
 	assert_int_equal(g.n, 0);
 	assert_int_equal(g.nrej, 0);
-	got_free(&g);
+	tl_got_free(&g);
 
 	/* An HTML resource, and a response without Content-Type that is
 	 * HTML by its look (HTTP/2 status line, LF line ends). */
@@ -371,18 +241,18 @@ static void test_skipped(void **state)
 	assert_int_equal(run_buf(&b, &g, err), UE_OK);
 	assert_int_equal(g.nrej, 0);
 	assert_int_equal(g.n, 2);
-	assert_string_equal(F(g, 0, URL), "file:///p.html");
-	assert_string_equal(F(g, 0, PUBLISHED), "2023-02-03T04:05:06Z");
-	assert_string_equal(F(g, 1, URL), "http://d.test/h2");
+	assert_string_equal(TL_F(g, 0, URL), "file:///p.html");
+	assert_string_equal(TL_F(g, 0, PUBLISHED), "2023-02-03T04:05:06Z");
+	assert_string_equal(TL_F(g, 1, URL), "http://d.test/h2");
 	ue_buf_release(&b);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_garbage(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT;
 	ue_buf_puts(&b, "\r\n");
 	add_page(&b, "http://e.test/1");
@@ -393,21 +263,21 @@ static void test_garbage(void **state)
 	assert_int_equal(run_buf(&b, &g, err), UE_OK);
 	assert_int_equal(g.n, 3);
 	assert_int_equal(g.line[1], 2);
-	assert_string_equal(F(g, 1, URL), "http://e.test/2");
+	assert_string_equal(TL_F(g, 1, URL), "http://e.test/2");
 	assert_int_equal(g.line[2], 3);
 	assert_int_equal(g.nrej, 1);
 	assert_int_equal(g.rej_line[0], 2);
 	assert_string_equal(g.rej[0],
 	                    "WARC record 2: expected a WARC/ version line");
 	ue_buf_release(&b);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_truncated(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT;
 	add_page(&b, "http://f.test/1");
 	size_t whole = b.len;
@@ -424,7 +294,7 @@ static void test_truncated(void **state)
 	snprintf(want, sizeof want, "WARC record 2: truncated: block of %zu "
 	         "bytes, %zu present", block, block - 96);
 	assert_string_equal(g.rej[0], want);
-	got_free(&g);
+	tl_got_free(&g);
 
 	b.len = whole + 40;   /* inside the header */
 	assert_int_equal(run_buf(&b, &g, err), UE_OK);
@@ -432,14 +302,14 @@ static void test_truncated(void **state)
 	assert_int_equal(g.nrej, 1);
 	assert_string_equal(g.rej[0], "WARC record 2: truncated in the header");
 	ue_buf_release(&b);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_bad_headers(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT;
 	ue_buf_puts(&b, "WARC/1.1\r\nWARC-Type: response\r\n\r\nlost block\r\n"
 	            "\r\n");
@@ -456,7 +326,7 @@ static void test_bad_headers(void **state)
 	assert_int_equal(g.n, 2);
 	assert_int_equal(g.line[0], 2);
 	assert_int_equal(g.line[1], 6);
-	assert_string_equal(F(g, 1, URL), "http://g.test/6");
+	assert_string_equal(TL_F(g, 1, URL), "http://g.test/6");
 	assert_int_equal(g.nrej, 4);
 	assert_string_equal(g.rej[0], "WARC record 1: no Content-Length");
 	assert_string_equal(g.rej[1], "WARC record 3: bad Content-Length");
@@ -464,14 +334,14 @@ static void test_bad_headers(void **state)
 	assert_string_equal(g.rej[3], "WARC record 5: more than 256 header "
 	                    "lines");
 	ue_buf_release(&b);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_old_version_lf(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT, blk = UE_BUF_INIT;
 	ue_buf_puts(&blk, "HTTP/1.0 200 OK\nContent-Type: text/html\n\n");
 	ue_buf_puts(&blk, page);
@@ -483,18 +353,18 @@ static void test_old_version_lf(void **state)
 	assert_int_equal(run_buf(&b, &g, err), UE_OK);
 	assert_int_equal(g.nrej, 0);
 	assert_int_equal(g.n, 1);
-	assert_string_equal(F(g, 0, URL), "http://h.test/");
-	assert_null(F(g, 0, PUBLISHED));
+	assert_string_equal(TL_F(g, 0, URL), "http://h.test/");
+	assert_null(TL_F(g, 0, PUBLISHED));
 	ue_buf_release(&b);
 	ue_buf_release(&blk);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_limits(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT, blk = UE_BUF_INIT, gz = UE_BUF_INIT;
 	/* A block over 16 MB (the floor of 4 x max_doc) is skipped. */
 	size_t big = ((size_t)16 << 20) + 1;
@@ -521,13 +391,13 @@ static void test_limits(void **state)
 	                    "over the limit");
 	assert_string_equal(g.rej[1], "WARC record 2: decompressed body over the "
 	                    "limit of 16777216 bytes");
-	got_free(&g);
+	tl_got_free(&g);
 
 	/* max_doc_bytes applies to the extracted text. */
 	ue_buf_reset(&b);
 	add_page(&b, "http://i.test/4");
-	struct opts o = {.max_doc = 20};
-	assert_int_equal(run_with_len(ue_parse_warc, b.data, b.len, &o, &g, err),
+	struct tl_opts o = {.max_doc = 20};
+	assert_int_equal(tl_run_len(ue_parse_warc, b.data, b.len, &o, &g, err),
 	                 UE_OK);
 	assert_int_equal(g.n, 0);
 	assert_int_equal(g.nrej, 1);
@@ -536,14 +406,14 @@ static void test_limits(void **state)
 	ue_buf_release(&b);
 	ue_buf_release(&blk);
 	ue_buf_release(&gz);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_no_text(void **state)
 {
 	(void)state;
-	struct got g = {0};
-	char err[256];
+	struct tl_got g = {0};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT;
 	const char *empty = "<html><head><title>t</title></head><body></body>"
 	                    "</html>";
@@ -559,21 +429,21 @@ static void test_no_text(void **state)
 	assert_string_equal(g.rej[1], "WARC record 2: response without an HTTP "
 	                    "status line");
 	ue_buf_release(&b);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 static void test_sink_stops(void **state)
 {
 	(void)state;
-	struct got g = {.stop_with = UE_ECANCELLED};
-	char err[256];
+	struct tl_got g = {.stop_with = UE_ECANCELLED};
+	char err[TL_ERRLEN];
 	struct ue_buf b = UE_BUF_INIT;
 	add_page(&b, "http://k.test/1");
 	add_page(&b, "http://k.test/2");
 	assert_int_equal(run_buf(&b, &g, err), UE_ECANCELLED);
 	assert_int_equal(g.n, 1);
 	ue_buf_release(&b);
-	got_free(&g);
+	tl_got_free(&g);
 }
 
 int main(void)
