@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/buf.h"
-#include "common/json.h"
 #include "reuse/align.h"
 #include "reuse/docset.h"
 #include "reuse/finish.h"
@@ -63,7 +61,7 @@ struct stage {
 	struct ue_store *store;
 	const struct ue_reuse_params *p;
 	struct ue_align_params ap;
-	struct text *t;          /* all prepared texts, by id */
+	struct text *t;          /* every text, by id: t[i] is ds.text[i] */
 	size_t nt;
 	size_t *new_idx;         /* indices into t of the new texts */
 	size_t nnew;
@@ -78,7 +76,7 @@ struct stage {
 	atomic_size_t done;
 	atomic_size_t cached;    /* bytes of kept sequences */
 	pthread_mutex_t lock;
-	ue_status error;
+	_Atomic ue_status error;  /* the first failure; workers stop */
 	struct pair_out *pairs;
 	size_t npairs;
 	uint64_t candidates;
@@ -91,7 +89,6 @@ struct pair_out {
 	size_t n;
 };
 
-/* A worker's state: its tokenizer, reader and scratch. */
 /* A kept sequence seen through a worker: its own shingle buffer. */
 struct view {
 	struct ue_seq seq;    /* borrows the kept arrays */
@@ -99,6 +96,7 @@ struct view {
 	size_t alloc;
 };
 
+/* A worker's state: its tokenizer, reader and scratch. */
 struct worker {
 	struct stage *st;
 	struct ue_tokenizer *tk;
@@ -108,7 +106,7 @@ struct worker {
 	struct ue_seq xs, ys;     /* sequences loaded here */
 	struct view xv, yv;       /* kept sequences seen here */
 	struct ue_passages ps;
-	uint16_t *count;
+	uint32_t *count;          /* shared sketch keys, per text */
 	uint32_t *touched;
 	size_t ntouched;
 	uint64_t candidates;
