@@ -39,7 +39,7 @@ has "csv row" out "Reuters,GB,Western,wire,true,2,reuters.com"
 
 # A Media Bias/Fact Check style CSV (domain names, country names, media
 # types): ISO codes, types mapped, documents' outlets merged into the entries.
-check "import mbfc-style csv" 0 u outlets import --map name=source,type=media_type "$FIX/sample-mbfc.csv"
+check "import mbfc-style csv" 0 u outlets import --map name=source,type=media_type "$FIX/outlet-ratings-sample.csv"
 same "import summary" out - <<'EOF2'
 imported 6 outlets
 EOF2
