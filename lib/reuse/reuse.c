@@ -628,9 +628,10 @@ static void stage_release(struct stage *st)
 	pthread_mutex_destroy(&st->lock);
 }
 
-/* Texts whose documents need their results (re)computed: the new texts,
- * the texts paired with them, and texts with documents not yet done. */
-static ue_status mark_affected(struct stage *st, unsigned char *affected)
+/* Marks the texts whose documents need their results (re)computed: the
+ * new texts, the texts paired with them, and texts with documents not yet
+ * done.  Returns how many. */
+static size_t mark_affected(struct stage *st, unsigned char *affected)
 {
 	for (size_t i = 0; i < st->nnew; i++)
 		affected[st->new_idx[i]] = 1;
@@ -648,7 +649,10 @@ static ue_status mark_affected(struct stage *st, unsigned char *affected)
 		if (b != (size_t)-1)
 			affected[b] = 1;
 	}
-	return UE_OK;
+	size_t n = 0;
+	for (size_t t = 0; t < st->nt; t++)
+		n += affected[t];
+	return n;
 }
 
 ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
@@ -701,14 +705,14 @@ ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
 		err = ue_store_text_pair_put(s, po->a, po->b, po->a_cov,
 		                             po->b_cov, po->p, po->n);
 	}
-	if (!err)
-		err = mark_affected(&st, affected);
+	/* Nothing new, nothing to recompute. */
+	size_t naffected = err ? 0 : mark_affected(&st, affected);
 	uint32_t *content_tokens = malloc((st.nt + 1) * sizeof *content_tokens);
 	if (!err && !content_tokens)
 		err = UE_ENOMEM;
 	for (size_t t = 0; !err && t < st.nt; t++)
 		content_tokens[t] = st.t[t].content_tokens;
-	if (!err)
+	if (!err && naffected)
 		err = ue_reuse_finish(s, &st.ds, content_tokens, affected, p,
 		                      &sum->docs_updated);
 	free(content_tokens);
