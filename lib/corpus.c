@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
 #include "registry/registry.h"
-#include "reuse/reuse.h"
 #include "reuse/reuse_list.h"
 #include "store/store.h"
 
@@ -99,46 +99,11 @@ ue_status ue_origins_import(ue_corpus *c, const char *path,
 	return ue_registry_import_origins(c->store, path, options, count);
 }
 
-static void relay(void *ctx, const char *phase, uint64_t done,
-                  uint64_t total)
-{
-	const ue_analyze_options *o = ctx;
-	o->on_progress(o->ctx, phase, done, total);
-}
-
 ue_status ue_analyze(ue_corpus *c, const ue_analyze_options *options,
                      ue_analyze_summary *summary)
 {
 	static const ue_analyze_options none;
-	const ue_analyze_options *o = options ? options : &none;
-	struct ue_reuse_params p;
-	ue_reuse_params_default(&p);
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	p.threads = o->threads ? o->threads : cores > 0 ? (unsigned)cores : 1;
-	p.same_outlet = o->same_outlet;
-	if (o->on_progress) {
-		p.progress = relay;
-		p.ctx = (void *)o;
-	}
-	/* Reuse found under the other same-outlet setting is redone. */
-	char *prev = NULL;
-	ue_status st = ue_store_meta_get(c->store, "reuse_same_outlet", &prev);
-	const char *want = o->same_outlet ? "1" : "0";
-	if (!st && prev && strcmp(prev, want) != 0)
-		st = ue_store_reuse_reset(c->store);
-	free(prev);
-	if (!st)
-		st = ue_store_meta_set(c->store, "reuse_same_outlet", want);
-	struct ue_reuse_summary rs = {0};
-	if (!st)
-		st = ue_reuse_run(c->store, &p, &rs);
-	if (summary) {
-		summary->texts = rs.texts_new;
-		summary->candidates = rs.candidates;
-		summary->pairs = rs.pairs;
-		summary->documents = rs.docs_updated;
-	}
-	return st;
+	return ue_pipeline_run(c->store, options ? options : &none, summary);
 }
 
 ue_status ue_reuse(ue_corpus *c, const ue_reuse_filter *filter,
@@ -148,4 +113,9 @@ ue_status ue_reuse(ue_corpus *c, const ue_reuse_filter *filter,
 	if (!filter)
 		filter = &all;
 	return ue_reuse_list(c->store, filter->doc, filter->same_outlet, fn, ctx);
+}
+
+ue_status ue_stories(ue_corpus *c, int64_t story, ue_row_fn fn, void *ctx)
+{
+	return ue_store_stories(c->store, story, fn, ctx);
 }

@@ -122,6 +122,10 @@ ue_status ue_ingest(ue_corpus *corpus, const char *const *paths, size_t npaths,
 typedef struct ue_analyze_options {
 	unsigned threads;     /* worker threads; 0: one per core */
 	int same_outlet;      /* count reuse within one outlet too */
+	/* Stories: the cosine similarity to join a story [0.12] and the time
+	 * window in days around it [7]; zero means the default. */
+	double story_threshold;
+	double story_window_days;
 	/* Called now and then from the analysing thread(s), one at a time. */
 	void (*on_progress)(void *ctx, const char *stage, uint64_t done,
 	                    uint64_t total);
@@ -132,7 +136,8 @@ typedef struct ue_analyze_summary {
 	uint64_t texts;        /* texts analysed for the first time */
 	uint64_t candidates;   /* text pairs proposed for alignment */
 	uint64_t pairs;        /* text pairs found sharing passages */
-	uint64_t documents;    /* documents whose results were (re)computed */
+	uint64_t documents;    /* documents whose reuse was (re)computed */
+	uint64_t stories;      /* stories found, 0 when they were current */
 } ue_analyze_summary;
 
 /*
@@ -169,6 +174,11 @@ typedef struct ue_reuse_filter {
 /* One JSON object per pair of documents sharing text (docs/schema.md). */
 ue_status ue_reuse(ue_corpus *corpus, const ue_reuse_filter *filter,
                    ue_row_fn fn, void *ctx);
+
+/* One JSON object per story (docs/schema.md), by id; story > 0 selects
+ * one. */
+ue_status ue_stories(ue_corpus *corpus, int64_t story, ue_row_fn fn,
+                     void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Outlets and origins                                                  */

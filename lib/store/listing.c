@@ -6,22 +6,10 @@
 
 #include "common/json.h"
 
-/* Prepares sql or records the failure. */
-static sqlite3_stmt *prepare(struct ue_store *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		ue_store_db_error(s, "query");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
 /* A one-row, one-column query's value as JSON. */
 static json_t *scalar(struct ue_store *s, const char *sql)
 {
-	sqlite3_stmt *st = prepare(s, sql);
+	sqlite3_stmt *st = ue_store_prepare(s, sql);
 	json_t *obj = json_object(), *v = NULL;
 	if (st && sqlite3_step(st) == SQLITE_ROW) {
 		ue_json_set_column(obj, "v", st, 0);
@@ -36,7 +24,7 @@ static json_t *scalar(struct ue_store *s, const char *sql)
 static json_t *counts(struct ue_store *s, const char *sql)
 {
 	json_t *obj = json_object();
-	sqlite3_stmt *st = prepare(s, sql);
+	sqlite3_stmt *st = ue_store_prepare(s, sql);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st, 0);
 		json_object_set_new(obj, k ? k : "unknown",
@@ -45,9 +33,6 @@ static json_t *counts(struct ue_store *s, const char *sql)
 	sqlite3_finalize(st);
 	return obj;
 }
-
-#define DOC_BLOC \
-	"coalesce(ob.bloc, 'unknown')"
 
 ue_status ue_store_stats(struct ue_store *s, ue_row_fn fn, void *ctx)
 {
@@ -97,17 +82,18 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	static const ue_doc_filter all;
 	if (!f)
 		f = &all;
-	sqlite3_stmt *st = prepare(s,
+	sqlite3_stmt *st = ue_store_prepare(s,
 	        "SELECT d.id, coalesce(ob.name, d.outlet_name), " DOC_BLOC ","
 	        " ob.country, ob.type, d.url, d.title, d.author, d.published,"
 	        " d.language, t.bytes,"
 	        " CASE WHEN (SELECT count(*) FROM documents x"
 	        "   WHERE x.text = d.text) > 1 THEN d.text END,"
 	        " r.reuse_fraction, r.reuse_class, r.sources, r.near_dup_group,"
-	        " CASE WHEN ?4 THEN t.text END"
+	        " sd.story, CASE WHEN ?4 THEN t.text END"
 	        " FROM documents d JOIN texts t ON t.id = d.text"
 	        " LEFT JOIN outlet_blocs ob ON ob.id = d.outlet"
 	        " LEFT JOIN reuse_docs r ON r.doc = d.doc"
+	        " LEFT JOIN story_docs sd ON sd.doc = d.doc"
 	        " WHERE (?1 IS NULL OR d.outlet IN (SELECT outlet FROM"
 	        "   outlet_aliases WHERE alias = ?1) OR d.outlet_name = ?1)"
 	        " AND (?2 IS NULL OR " DOC_BLOC " = ?2 COLLATE NOCASE)"
@@ -123,13 +109,13 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 		"id", "outlet", "bloc", "country", "outlet_type", "url", "title",
 		"author", "published", "language", "bytes", "dup_group",
 		"reuse_fraction", "reuse_class", "reuse_sources", "near_dup_group",
-		"text",
+		"story", "text",
 	};
 	ue_status err = UE_OK;
 	int rc;
 	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_t *o = json_object();
-		for (int i = 0; i < 16 + !!f->with_text; i++) {
+		for (int i = 0; i < 17 + !!f->with_text; i++) {
 			if (i == 14) {   /* stored as JSON text */
 				const char *src = (const char *)
 				        sqlite3_column_text(st, i);
@@ -149,7 +135,7 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 
 ue_status ue_store_outlets(struct ue_store *s, ue_row_fn fn, void *ctx)
 {
-	sqlite3_stmt *st = prepare(s,
+	sqlite3_stmt *st = ue_store_prepare(s,
 	        "SELECT ob.name, ob.domains, ob.country, ob.bloc, ob.type,"
 	        " ob.state_affiliated, ob.owner, ob.language,"
 	        " (SELECT group_concat(alias, ';') FROM (SELECT alias FROM"
@@ -190,7 +176,7 @@ ue_status ue_store_outlets(struct ue_store *s, ue_row_fn fn, void *ctx)
 
 ue_status ue_store_origins_known(struct ue_store *s, ue_row_fn fn, void *ctx)
 {
-	sqlite3_stmt *st = prepare(s,
+	sqlite3_stmt *st = ue_store_prepare(s,
 	        "SELECT o.id, o.name, o.kind, o.country, o.reliability,"
 	        " (SELECT group_concat(alias, ';') FROM (SELECT alias FROM"
 	        "   origin_aliases a WHERE a.origin = o.id AND alias != o.name"

@@ -7,32 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-static sqlite3_stmt *prepare(struct ue_store *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		ue_store_db_error(s, "query");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
-static ue_status finish(struct ue_store *s, sqlite3_stmt *st, int rc,
-                        const char *what)
-{
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return ue_store_db_error(s, what);
-	return UE_OK;
-}
-
 ue_status ue_store_doc_metas(struct ue_store *s, struct ue_doc_meta **out,
                              size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = prepare(s,
+	sqlite3_stmt *st = ue_store_prepare(s,
 	        "SELECT d.doc, d.text, coalesce(d.outlet, 0), d.published_ts,"
 	        " coalesce(o.type = 'wire', 0),"
 	        " EXISTS (SELECT 1 FROM reuse_docs r WHERE r.doc = d.doc),"
@@ -70,7 +50,7 @@ ue_status ue_store_doc_metas(struct ue_store *s, struct ue_doc_meta **out,
 			return UE_ENOMEM;
 		}
 	}
-	return finish(s, st, rc, "documents");
+	return ue_store_finish(s, st, rc, "documents");
 }
 
 void ue_doc_metas_free(struct ue_doc_meta *m, size_t n)
@@ -86,7 +66,7 @@ ue_status ue_store_reuse_sketches(struct ue_store *s,
         int (*fn)(void *ctx, int64_t text, uint32_t content_tokens,
                   const uint32_t *keys, size_t n), void *ctx)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT text, content_tokens, sketch"
+	sqlite3_stmt *st = ue_store_prepare(s, "SELECT text, content_tokens, sketch"
 	                              " FROM reuse_texts ORDER BY text");
 	if (!st)
 		return UE_EDB;
@@ -101,7 +81,7 @@ ue_status ue_store_reuse_sketches(struct ue_store *s,
 			return UE_ECANCELLED;
 		}
 	}
-	return finish(s, st, rc, "sketches");
+	return ue_store_finish(s, st, rc, "sketches");
 }
 
 ue_status ue_store_reuse_text_put(struct ue_store *s, int64_t text,
@@ -178,7 +158,7 @@ ue_status ue_store_text_pairs(struct ue_store *s, int64_t text,
         int (*fn)(void *ctx, const struct ue_text_pair *pair), void *ctx)
 {
 	/* Two indexed lookups for one text; a scan for all. */
-	sqlite3_stmt *st = prepare(s, text ?
+	sqlite3_stmt *st = ue_store_prepare(s, text ?
 	        "SELECT a_text, b_text, a_coverage, b_coverage, passages"
 	        " FROM text_pairs WHERE a_text = ?1 UNION ALL"
 	        " SELECT a_text, b_text, a_coverage, b_coverage, passages"
@@ -216,14 +196,14 @@ ue_status ue_store_text_pairs(struct ue_store *s, int64_t text,
 		sqlite3_finalize(st);
 		return err;
 	}
-	return finish(s, st, rc, "text_pairs");
+	return ue_store_finish(s, st, rc, "text_pairs");
 }
 
 ue_status ue_store_reuse_tokens(struct ue_store *s, int64_t text,
                                 uint32_t *content_tokens)
 {
 	*content_tokens = 0;
-	sqlite3_stmt *st = prepare(s, "SELECT content_tokens FROM reuse_texts"
+	sqlite3_stmt *st = ue_store_prepare(s, "SELECT content_tokens FROM reuse_texts"
 	                              " WHERE text = ?");
 	if (!st)
 		return UE_EDB;
@@ -231,7 +211,7 @@ ue_status ue_store_reuse_tokens(struct ue_store *s, int64_t text,
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*content_tokens = (uint32_t)sqlite3_column_int64(st, 0);
-	return finish(s, st, rc, "reuse_texts");
+	return ue_store_finish(s, st, rc, "reuse_texts");
 }
 
 ue_status ue_store_reuse_doc_put(struct ue_store *s, int64_t doc,
@@ -253,14 +233,14 @@ ue_status ue_store_reuse_doc_put(struct ue_store *s, int64_t doc,
 ue_status ue_store_reuse_doc_group(struct ue_store *s, int64_t doc,
                                    int64_t group)
 {
-	sqlite3_stmt *st = prepare(s, "UPDATE reuse_docs SET near_dup_group = ?"
+	sqlite3_stmt *st = ue_store_prepare(s, "UPDATE reuse_docs SET near_dup_group = ?"
 	                              " WHERE doc = ?");
 	if (!st)
 		return UE_EDB;
 	if (group)
 		sqlite3_bind_int64(st, 1, group);
 	sqlite3_bind_int64(st, 2, doc);
-	return finish(s, st, sqlite3_step(st), "reuse_docs");
+	return ue_store_finish(s, st, sqlite3_step(st), "reuse_docs");
 }
 
 ue_status ue_store_reuse_reset(struct ue_store *s)

@@ -126,6 +126,23 @@ static const char *const migrations[] = {
 	"  reuse_class TEXT NOT NULL,"
 	"  sources TEXT,"
 	"  near_dup_group INTEGER);",
+
+	/* 2 -> 3: per-text features and stories (SPEC 4.3) */
+	"CREATE TABLE text_features("
+	"  text INTEGER PRIMARY KEY REFERENCES texts(id),"
+	"  terms BLOB NOT NULL);"
+
+	"CREATE TABLE stories("
+	"  id INTEGER PRIMARY KEY,"
+	"  label TEXT NOT NULL,"
+	"  headline TEXT,"
+	"  headline_doc INTEGER REFERENCES documents(doc));"
+
+	"CREATE TABLE story_docs("
+	"  doc INTEGER PRIMARY KEY REFERENCES documents(doc),"
+	"  story INTEGER NOT NULL REFERENCES stories(id),"
+	"  similarity REAL NOT NULL);"
+	"CREATE INDEX story_docs_story ON story_docs(story);",
 };
 
 #define CURRENT_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -37,6 +37,8 @@ static const char *const sql_text[SQL_COUNT] = {
 		"INSERT INTO reuse_docs(doc, reuse_fraction, reuse_class, sources)"
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(doc) DO UPDATE SET"
 		" reuse_fraction = ?2, reuse_class = ?3, sources = ?4",
+	[SQL_FEATURES_PUT] =
+		"INSERT OR REPLACE INTO text_features(text, terms) VALUES (?, ?)",
 };
 
 ue_status ue_store_db_error(struct ue_store *s, const char *what)
@@ -585,4 +587,24 @@ ue_status ue_store_files_interrupted(struct ue_store *s)
 {
 	return run(s, "UPDATE ingest_files SET status = 'interrupted'"
 	           " WHERE status = 'running'", 0, NULL, NULL);
+}
+
+sqlite3_stmt *ue_store_prepare(struct ue_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		ue_store_db_error(s, "query");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+ue_status ue_store_finish(struct ue_store *s, sqlite3_stmt *st, int rc,
+                          const char *what)
+{
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return ue_store_db_error(s, what);
+	return UE_OK;
 }

@@ -184,6 +184,54 @@ ue_status ue_store_reuse_doc_group(struct ue_store *s, int64_t doc,
 /* Forgets every result of the reuse stage, so that it runs again. */
 ue_status ue_store_reuse_reset(struct ue_store *s);
 
+/* ---- per-text features and stories (story_store.c) ---- */
+
+/* Texts that have no features yet, ascending (*out to free()). */
+ue_status ue_store_features_pending(struct ue_store *s, int64_t **out,
+                                    size_t *n);
+/* Stores a text's term vector (termvec.h's blob). */
+ue_status ue_store_features_put(struct ue_store *s, int64_t text,
+                                const unsigned char *terms, size_t len);
+
+/* How many documents have features, and the last of them. */
+ue_status ue_store_featured_docs(struct ue_store *s, uint64_t *docs,
+                                 int64_t *last);
+
+/* What story clustering needs of one document. */
+struct ue_story_input {
+	int64_t doc;
+	int64_t ts;                  /* valid when dated */
+	int dated;
+	const char *title;           /* NULL when none */
+	const char *language;
+	const unsigned char *terms;  /* its text's term vector blob */
+	size_t terms_len;
+};
+
+/* Calls fn for every document whose text has features, in doc order;
+ * a non-zero return stops with UE_ECANCELLED. */
+ue_status ue_store_story_inputs(struct ue_store *s,
+        int (*fn)(void *ctx, const struct ue_story_input *in), void *ctx);
+
+struct ue_story_row {
+	int64_t id;
+	const char *label;
+	const char *headline;        /* NULL when none */
+	int64_t headline_doc;        /* 0 when none */
+};
+
+/* Replaces every story and membership: doc[i] belongs to story[i] with
+ * similarity sim[i] to its centroid. */
+ue_status ue_store_stories_put(struct ue_store *s,
+                               const struct ue_story_row *row, size_t n,
+                               const int64_t *doc, const int64_t *story,
+                               const double *sim, size_t ndocs);
+
+/* The stories as JSON rows (docs/schema.md), by id; story > 0 selects
+ * one. */
+ue_status ue_store_stories(struct ue_store *s, int64_t story,
+                           ue_row_fn fn, void *ctx);
+
 /* A read-only connection for one worker thread. */
 struct ue_store_reader;
 ue_status ue_store_reader_open(struct ue_store *s,

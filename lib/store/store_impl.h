@@ -19,6 +19,7 @@ enum stmt_id {
 	SQL_PAIR_PUT,
 	SQL_REUSE_TEXT_PUT,
 	SQL_REUSE_DOC_PUT,
+	SQL_FEATURES_PUT,
 	SQL_COUNT
 };
 
@@ -35,6 +36,18 @@ sqlite3_stmt *ue_store_stmt(struct ue_store *s, enum stmt_id id);
 
 /* Records the database's message as the last failure; returns UE_EDB. */
 ue_status ue_store_db_error(struct ue_store *s, const char *what);
+
+/* SQL for the bloc of a document whose outlet is joined as ob from the
+ * outlet_blocs view: "unknown" when it has no outlet. */
+#define DOC_BLOC "coalesce(ob.bloc, 'unknown')"
+
+/* A statement prepared for one use (sqlite3_finalize it), or NULL with
+ * the message set. */
+sqlite3_stmt *ue_store_prepare(struct ue_store *s, const char *sql);
+/* Finalizes st after its last step returned rc: UE_OK when that was
+ * SQLITE_DONE or SQLITE_ROW, else the database's error about what. */
+ue_status ue_store_finish(struct ue_store *s, sqlite3_stmt *st, int rc,
+                          const char *what);
 
 /* Binds a string, or NULL when s is NULL. */
 int ue_store_bind_text(sqlite3_stmt *st, int i, const char *s);

@@ -67,5 +67,6 @@ int cmd_outlets(int argc, char **argv);
 int cmd_origins(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_reuse(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 
 #endif

@@ -23,11 +23,24 @@ static void on_progress(void *ctx, const char *stage, uint64_t done,
 	progress_update(ui->bar, done, total, done);
 }
 
+/* Parses a number in (0, 1]. */
+static int parse_fraction(const char *s, double *out)
+{
+	char *end;
+	double x = strtod(s, &end);
+	if (*end || !(x > 0) || x > 1)
+		return 0;
+	*out = x;
+	return 1;
+}
+
 int cmd_analyze(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"threads", required_argument, NULL, 't'},
 		{"same-outlet", no_argument, NULL, 's'},
+		{"story-threshold", required_argument, NULL, 'S'},
+		{"story-window", required_argument, NULL, 'W'},
 		{"json", no_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -48,9 +61,28 @@ int cmd_analyze(int argc, char **argv)
 			break;
 		}
 		case 's': o.same_outlet = 1; break;
+		case 'S':
+			if (!parse_fraction(optarg, &o.story_threshold)) {
+				cli_error("--story-threshold needs a number above 0 "
+				          "and at most 1");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'W': {
+			char *end;
+			o.story_window_days = strtod(optarg, &end);
+			if (*end || !(o.story_window_days > 0) ||
+			    o.story_window_days > 36500) {
+				cli_error("--story-window needs a number of days "
+				          "above 0");
+				return EXIT_USAGE;
+			}
+			break;
+		}
 		case 'j': json = 1; break;
 		case 'h':
 			printf("usage: unecho analyze [--threads N] [--same-outlet] "
+			       "[--story-threshold X] [--story-window DAYS] "
 			       "[--json]\n");
 			return EXIT_OK;
 		default:
@@ -72,10 +104,12 @@ int cmd_analyze(int argc, char **argv)
 		return rc;
 	if (json)
 		printf("{\"texts\":%llu,\"candidates\":%llu,\"pairs\":%llu,"
-		       "\"documents\":%llu}\n", (unsigned long long)s.texts,
+		       "\"documents\":%llu,\"stories\":%llu}\n",
+		       (unsigned long long)s.texts,
 		       (unsigned long long)s.candidates,
 		       (unsigned long long)s.pairs,
-		       (unsigned long long)s.documents);
+		       (unsigned long long)s.documents,
+		       (unsigned long long)s.stories);
 	else
 		printf("reuse: %llu new texts, %llu candidate pairs, %llu pairs "
 		       "sharing passages, %llu documents updated\n",
@@ -83,6 +117,8 @@ int cmd_analyze(int argc, char **argv)
 		       (unsigned long long)s.candidates,
 		       (unsigned long long)s.pairs,
 		       (unsigned long long)s.documents);
+	if (!json && s.stories)
+		printf("stories: %llu\n", (unsigned long long)s.stories);
 	return EXIT_OK;
 }
 

@@ -20,6 +20,7 @@ static const struct command {
 	{"stats", cmd_stats, "corpus statistics"},
 	{"docs", cmd_docs, "list documents"},
 	{"reuse", cmd_reuse, "list who copied whom, passage by passage"},
+	{"stories", cmd_stories, "list the stories"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},
 };

@@ -31,8 +31,12 @@ for t in $tests; do
 			fi
 		}
 		# same DESCRIPTION FILE EXPECTED_FILE: compares two files.
+		# With UPDATE_EXPECTED=1 it rewrites the expected file instead
+		# (review the change with git diff before committing it).
 		same() {
-			if ! diff -u "$3" "$2" >diff.out 2>&1; then
+			if [ "${UPDATE_EXPECTED:-}" = 1 ]; then
+				cp "$2" "$3"
+			elif ! diff -u "$3" "$2" >diff.out 2>&1; then
 				echo "  FAIL $1: output differs"
 				sed "s/^/    /" diff.out | head -n 30
 				fails=$((fails+1))

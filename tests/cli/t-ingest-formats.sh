@@ -106,7 +106,7 @@ cat >ld.html <<'EOF2'
 <body><div class="menu">Menu things</div><article><p>The only paragraph of a page whose metadata lives in a JSON-LD block and nowhere else.</p></article></body></html>
 EOF2
 cat >ld.want <<'EOF2'
-{"id":"u3ea6accc91cd2166","outlet":"Quay Wire","bloc":"unknown","country":null,"outlet_type":null,"url":"https://quaywire.example/ld-only","title":"JSON-LD only headline","author":"Ada Quill","published":"2025-03-12T06:00:00Z","language":"en","bytes":86,"dup_group":null,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"text":"The only paragraph of a page whose metadata lives in a JSON-LD block and nowhere else."}
+{"id":"u3ea6accc91cd2166","outlet":"Quay Wire","bloc":"unknown","country":null,"outlet_type":null,"url":"https://quaywire.example/ld-only","title":"JSON-LD only headline","author":"Ada Quill","published":"2025-03-12T06:00:00Z","language":"en","bytes":86,"dup_group":null,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"story":null,"text":"The only paragraph of a page whose metadata lives in a JSON-LD block and nowhere else."}
 EOF2
 docs_of jsonld ld.want ld.html
 
@@ -119,7 +119,7 @@ cat >rdf.rss <<'EOF2'
 </rdf:RDF>
 EOF2
 cat >rdf.want <<'EOF2'
-{"id":"u6e1b04540438e5e4","outlet":"RDF Harbour","bloc":"unknown","country":null,"outlet_type":null,"url":"https://rdf.example/1","title":"RSS one item","author":"Pat Rowe","published":"2025-03-12T10:00:00Z","language":"en","bytes":50,"dup_group":null,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"text":"An RSS 1.0 item about the harbour and its ferries."}
+{"id":"u6e1b04540438e5e4","outlet":"RDF Harbour","bloc":"unknown","country":null,"outlet_type":null,"url":"https://rdf.example/1","title":"RSS one item","author":"Pat Rowe","published":"2025-03-12T10:00:00Z","language":"en","bytes":50,"dup_group":null,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"story":null,"text":"An RSS 1.0 item about the harbour and its ferries."}
 EOF2
 docs_of rdf rdf.want rdf.rss
 

@@ -77,7 +77,7 @@ u docs --json --bloc Chinese >f.out
 same "--bloc without documents" f.out /dev/null
 check "--doc c1 --text" 0 u docs --doc c1 --json --text
 same "--doc c1" out - <<'EOF2'
-{"id":"c1","outlet":"The New York Times","bloc":"Western","country":"US","outlet_type":"private","url":"https://www.nytimes.com/2024/10/18/world/asia/nk.html","title":"Seoul says Pyongyang sent troops","author":null,"published":"2024-10-18T10:00:00Z","language":"en","bytes":132,"dup_group":1,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"text":"SEOUL, Oct 18 (Reuters) - North Korea has sent about 1,500 special forces troops to Russia, South Korea's spy agency said on Friday."}
+{"id":"c1","outlet":"The New York Times","bloc":"Western","country":"US","outlet_type":"private","url":"https://www.nytimes.com/2024/10/18/world/asia/nk.html","title":"Seoul says Pyongyang sent troops","author":null,"published":"2024-10-18T10:00:00Z","language":"en","bytes":132,"dup_group":1,"reuse_fraction":null,"reuse_class":null,"reuse_sources":[],"near_dup_group":null,"story":null,"text":"SEOUL, Oct 18 (Reuters) - North Korea has sent about 1,500 special forces troops to Russia, South Korea's spy agency said on Friday."}
 EOF2
 
 # Usage errors.

@@ -65,9 +65,9 @@ static void test_open_new(void **state)
 	assert_non_null(c);
 	assert_string_equal(err, "");
 	assert_string_equal(ue_errmsg(c), "");
-	assert_int_equal(ue_schema_version(), 2);
+	assert_int_equal(ue_schema_version(), 3);
 	ue_corpus_free(c);
-	check_query("PRAGMA user_version", "2\n");
+	check_query("PRAGMA user_version", "3\n");
 	check_query("PRAGMA journal_mode", "wal\n");
 	/* The built-in registries are loaded once, with their fingerprint. */
 	char *fp = query("SELECT value FROM meta WHERE key = 'builtin_registry'");
@@ -103,7 +103,7 @@ static void test_reopen(void **state)
 	assert_string_equal(v, "replaced");
 	free(v);
 	ue_store_free(s);
-	check_query("PRAGMA user_version", "2\n");
+	check_query("PRAGMA user_version", "3\n");
 
 	/* Through the public handle, twice: the registry is loaded once. */
 	ue_corpus *c;
@@ -130,7 +130,7 @@ static void test_newer_schema(void **state)
 	assert_int_equal(ue_corpus_open(db, &c, err, sizeof err), UE_ESCHEMA);
 	assert_null(c);
 	assert_string_equal(err, "database schema version 99 is newer than "
-	                    "this unecho's (2): upgrade unecho");
+	                    "this unecho's (3): upgrade unecho");
 	/* Without an error buffer. */
 	assert_int_equal(ue_corpus_open(db, &c, NULL, 0), UE_ESCHEMA);
 }
@@ -354,14 +354,14 @@ static void test_docs(void **state)
 	        "\"published\":\"2024-10-18T06:30:00Z\",\"language\":\"en\","
 	        "\"bytes\":11,\"dup_group\":1,\"reuse_fraction\":null,"
 	        "\"reuse_class\":null,\"reuse_sources\":[],"
-	        "\"near_dup_group\":null}");
+	        "\"near_dup_group\":null,\"story\":null}");
 	assert_string_equal(r.row[1], "{\"id\":\"d2\",\"outlet\":null,"
 	        "\"bloc\":\"unknown\",\"country\":null,\"outlet_type\":null,"
 	        "\"url\":\"https://example.com/x\",\"title\":null,"
 	        "\"author\":null,\"published\":null,\"language\":null,"
 	        "\"bytes\":11,\"dup_group\":1,\"reuse_fraction\":null,"
 	        "\"reuse_class\":null,\"reuse_sources\":[],"
-	        "\"near_dup_group\":null}");
+	        "\"near_dup_group\":null,\"story\":null}");
 	assert_non_null(strstr(r.row[2], "\"bytes\":10,\"dup_group\":null,"));
 	tl_rows_free(&r);
 
