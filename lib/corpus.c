@@ -119,3 +119,20 @@ ue_status ue_stories(ue_corpus *c, int64_t story, ue_row_fn fn, void *ctx)
 {
 	return ue_store_stories(c->store, story, fn, ctx);
 }
+
+ue_status ue_claims(ue_corpus *c, int64_t story, int64_t claim,
+                    ue_row_fn fn, void *ctx)
+{
+	return ue_store_claims(c->store, story, claim, fn, ctx);
+}
+
+ue_status ue_origins_found(ue_corpus *c, ue_row_fn fn, void *ctx)
+{
+	return ue_store_found_origins(c->store, fn, ctx);
+}
+
+ue_status ue_attributions(ue_corpus *c, const char *doc, ue_row_fn fn,
+                          void *ctx)
+{
+	return ue_store_attributions(c->store, doc, fn, ctx);
+}

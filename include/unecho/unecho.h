@@ -138,6 +138,8 @@ typedef struct ue_analyze_summary {
 	uint64_t pairs;        /* text pairs found sharing passages */
 	uint64_t documents;    /* documents whose reuse was (re)computed */
 	uint64_t stories;      /* stories found, 0 when they were current */
+	uint64_t claims;       /* claims found, 0 when they were current */
+	uint64_t origins;      /* origins found, 0 when they were current */
 } ue_analyze_summary;
 
 /*
@@ -179,6 +181,19 @@ ue_status ue_reuse(ue_corpus *corpus, const ue_reuse_filter *filter,
  * one. */
 ue_status ue_stories(ue_corpus *corpus, int64_t story, ue_row_fn fn,
                      void *ctx);
+
+/* One JSON object per claim (docs/schema.md), by id (most reported
+ * first); story > 0 selects a story's claims, claim > 0 one claim. */
+ue_status ue_claims(ue_corpus *corpus, int64_t story, int64_t claim,
+                    ue_row_fn fn, void *ctx);
+
+/* Every origin the claims stage found, most reported first. */
+ue_status ue_origins_found(ue_corpus *corpus, ue_row_fn fn, void *ctx);
+
+/* Every attribution relation, of one document (its id) or of all (NULL),
+ * in document and text order. */
+ue_status ue_attributions(ue_corpus *corpus, const char *doc, ue_row_fn fn,
+                          void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Outlets and origins                                                  */

@@ -12,7 +12,8 @@ ue_status ue_json_emit(json_t *obj, ue_row_fn fn, void *ctx)
 {
 	if (!obj)
 		return UE_ENOMEM;
-	char *s = json_dumps(obj, JSON_COMPACT);
+	/* 15 significant digits: 2.654, not 2.6539999999999999. */
+	char *s = json_dumps(obj, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	json_decref(obj);
 	if (!s)
 		return UE_ENOMEM;

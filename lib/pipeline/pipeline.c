@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "claims/claims_stage.h"
 #include "pipeline/textpass.h"
 #include "reuse/reuse.h"
 #include "story/story.h"
@@ -65,12 +66,20 @@ ue_status ue_pipeline_run(struct ue_store *s, const ue_analyze_options *o,
 	if (!e)
 		e = ue_story_run(s, &sp, &stories);
 
+	struct ue_claim_params cp;
+	ue_claim_params_default(&cp);
+	struct ue_claims_summary cs = {0};
+	if (!e)
+		e = ue_claims_run(s, &cp, &cs);
+
 	if (summary) {
 		summary->texts = rs.texts_new;
 		summary->candidates = rs.candidates;
 		summary->pairs = rs.pairs;
 		summary->documents = rs.docs_updated;
 		summary->stories = stories;
+		summary->claims = cs.claims;
+		summary->origins = cs.origins;
 	}
 	return e;
 }

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib/attrib.h"
+#include "claims/entities.h"
+#include "claims/mention.h"
+#include "claims/quantity.h"
 #include "story/termvec.h"
 #include "text/token.h"
 
@@ -16,12 +20,16 @@
 
 /* What the pass computed for one text. */
 struct result {
-	unsigned char *terms;
-	size_t terms_len;
+	unsigned char *terms, *mentions;
+	size_t terms_len, mentions_len;
+	struct ue_store_attribution *attrib;
+	size_t nattrib;
 };
 
 struct pass {
 	struct ue_store *store;
+	const struct ue_entities *entities;
+	uint64_t *entity_key;    /* per entity: hash of its id */
 	const int64_t *text;     /* this batch */
 	struct result *out;
 	size_t n;
@@ -33,9 +41,58 @@ struct worker {
 	struct pass *pass;
 	struct ue_tokenizer *tk;
 	struct ue_store_reader *rd;
+	struct ue_attrib *ax;
 	struct ue_tokens tok;
 	struct ue_termvec tv;
+	struct ue_attributions at;
+	struct ue_quantities qs;
+	struct ue_entity_mentions em;
+	struct ue_entity_span *es;
+	size_t es_alloc;
+	struct ue_mentions ms;
 };
+
+/* The entities found, as mention.h wants them, and added to the term
+ * vector: a story's reports in several languages share them. */
+static ue_status entity_terms(struct worker *w)
+{
+	const struct pass *p = w->pass;
+	if (w->em.n > w->es_alloc) {
+		struct ue_entity_span *x = realloc(w->es, w->em.n * sizeof *x);
+		if (!x)
+			return UE_ENOMEM;
+		w->es = x;
+		w->es_alloc = w->em.n;
+	}
+	ue_status e = UE_OK;
+	for (size_t i = 0; !e && i < w->em.n; i++) {
+		const struct ue_entity_mention *m = &w->em.m[i];
+		uint64_t key = p->entity_key[m->entity];
+		w->es[i] = (struct ue_entity_span){m->start, m->end, key};
+		e = ue_termvec_add(&w->tv, key, 1,
+		                   ue_entities_get(p->entities, m->entity)->name);
+	}
+	return e;
+}
+
+static ue_status keep_attributions(struct worker *w, struct result *r)
+{
+	r->nattrib = w->at.n;
+	if (!w->at.n)
+		return UE_OK;
+	r->attrib = malloc(w->at.n * sizeof *r->attrib);
+	if (!r->attrib)
+		return UE_ENOMEM;
+	for (size_t i = 0; i < w->at.n; i++) {
+		const struct ue_attribution *a = &w->at.v[i];
+		r->attrib[i] = (struct ue_store_attribution){
+			a->source_start, a->source_end, a->cue_start, a->cue_end,
+			a->content_start, a->content_end, a->resolved_start,
+			a->resolved_end, ue_attrib_kind_name(a->kind),
+			ue_source_kind_name(a->source_kind), a->hedged};
+	}
+	return UE_OK;
+}
 
 static ue_status one_text(struct worker *w, size_t i)
 {
@@ -49,7 +106,30 @@ static ue_status one_text(struct worker *w, size_t i)
 	if (!e)
 		e = ue_termvec_build(&w->tv, data, &w->tok, TEXT_TERMS);
 	if (!e)
+		e = ue_entities_find(w->pass->entities, data, len, &w->tok,
+		                     &w->em);
+	if (!e)
+		e = entity_terms(w);
+	if (!e)
 		e = ue_termvec_pack(&w->tv, &r->terms, &r->terms_len);
+	if (!e) {
+		e = ue_attrib_extract(w->ax, data, len, lang, &w->tok, &w->at);
+		if (e == UE_ELIMIT) {        /* a huge text: no attributions */
+			w->at.n = 0;
+			e = UE_OK;
+		}
+	}
+	if (!e)
+		e = ue_quantity_find(data, len, lang, &w->tok, &w->qs);
+	if (!e) {
+		struct ue_mention_input in = {data, len, lang, &w->tok, &w->at,
+		                              &w->qs, w->es, w->em.n};
+		e = ue_mentions_find(&in, &w->ms);
+	}
+	if (!e)
+		e = ue_mentions_pack(&w->ms, &r->mentions, &r->mentions_len);
+	if (!e)
+		e = keep_attributions(w, r);
 	return e;
 }
 
@@ -72,8 +152,14 @@ static void worker_release(struct worker *w)
 {
 	ue_tokenizer_free(w->tk);
 	ue_store_reader_free(w->rd);
+	ue_attrib_free(w->ax);
 	ue_tokens_release(&w->tok);
 	ue_termvec_release(&w->tv);
+	ue_attributions_release(&w->at);
+	ue_quantities_release(&w->qs);
+	ue_entity_mentions_release(&w->em);
+	free(w->es);
+	ue_mentions_release(&w->ms);
 }
 
 /* Computes one batch on n threads. */
@@ -97,9 +183,12 @@ static ue_status compute(struct pass *p, struct worker *w, unsigned n)
 static ue_status store_batch(struct ue_store *s, const struct pass *p)
 {
 	ue_status e = ue_store_begin(s);
-	for (size_t i = 0; !e && i < p->n; i++)
-		e = ue_store_features_put(s, p->text[i], p->out[i].terms,
-		                          p->out[i].terms_len);
+	for (size_t i = 0; !e && i < p->n; i++) {
+		const struct result *r = &p->out[i];
+		e = ue_store_features_put(s, p->text[i], r->terms, r->terms_len,
+		                          r->mentions, r->mentions_len,
+		                          r->attrib, r->nattrib);
+	}
 	if (e) {
 		ue_store_rollback(s);
 		return e;
@@ -119,12 +208,31 @@ ue_status ue_textpass_run(struct ue_store *s,
 		free(ids);
 		return e;
 	}
+	struct ue_entities *entities = NULL;
+	uint64_t *keys = NULL;
+	char err[256];
+	e = ue_entities_new(&entities, err, sizeof err);
+	if (e) {
+		if (e == UE_EFORMAT)
+			ue_store_set_error(s, "built-in entities: %s", err);
+		free(ids);
+		return e;
+	}
+	size_t ne = ue_entities_count(entities);
+	if (!(keys = malloc((ne + 1) * sizeof *keys))) {
+		ue_entities_free(entities);
+		free(ids);
+		return UE_ENOMEM;
+	}
+	for (size_t i = 0; i < ne; i++)
+		keys[i] = ue_entity_key(ue_entities_get(entities, i)->id);
 	unsigned nt = params->threads ? params->threads : 1;
 	if (nt > 64)
 		nt = 64;
 	struct worker w[64];
 	struct result *out = calloc(BATCH, sizeof *out);
-	struct pass p = {.store = s, .out = out};
+	struct pass p = {.store = s, .entities = entities,
+	                 .entity_key = keys, .out = out};
 	unsigned ready = 0;
 	e = out ? UE_OK : UE_ENOMEM;
 	while (!e && ready < nt) {
@@ -133,8 +241,13 @@ ue_status ue_textpass_run(struct ue_store *s,
 		x->pass = &p;
 		ue_tokens_init(&x->tok);
 		ue_termvec_init(&x->tv);
+		ue_attributions_init(&x->at);
+		ue_quantities_init(&x->qs);
+		ue_entity_mentions_init(&x->em);
+		ue_mentions_init(&x->ms);
 		if ((e = ue_tokenizer_new(&x->tk)) ||
-		    (e = ue_store_reader_open(s, &x->rd)))
+		    (e = ue_store_reader_open(s, &x->rd)) ||
+		    (e = ue_attrib_new(&x->ax)))
 			worker_release(x);
 		else
 			ready++;
@@ -146,8 +259,11 @@ ue_status ue_textpass_run(struct ue_store *s,
 		e = compute(&p, w, ready);
 		if (!e)
 			e = store_batch(s, &p);
-		for (size_t i = 0; i < p.n; i++)
+		for (size_t i = 0; i < p.n; i++) {
 			free(out[i].terms);
+			free(out[i].mentions);
+			free(out[i].attrib);
+		}
 		if (!e) {
 			*texts += p.n;
 			if (params->progress)
@@ -158,5 +274,7 @@ ue_status ue_textpass_run(struct ue_store *s,
 		worker_release(&w[i]);
 	free(out);
 	free(ids);
+	free(keys);
+	ue_entities_free(entities);
 	return e;
 }

@@ -1,8 +1,9 @@
 /*
  * textpass.h - the per-text pass of `unecho analyze`: every text not yet
  * seen is read and tokenised once, on worker threads, and what the later
- * stages need of it (its term vector for stories) is computed and
- * stored.  Texts are handled in batches, each stored in one transaction,
+ * stages need of it is computed and stored: its term vector (with the
+ * entities it names) for stories, its attributions, and its claim
+ * mentions (with their quantities and entities) for claims.  Texts are handled in batches, each stored in one transaction,
  * so that an interrupted pass resumes where it stopped.
  */
 #ifndef UE_TEXTPASS_H

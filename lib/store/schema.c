@@ -143,6 +143,64 @@ static const char *const migrations[] = {
 	"  story INTEGER NOT NULL REFERENCES stories(id),"
 	"  similarity REAL NOT NULL);"
 	"CREATE INDEX story_docs_story ON story_docs(story);",
+
+	/* 3 -> 4: attribution, claims, origins and echo (SPEC 4.4, 4.5).
+	 * The per-text pass runs again to find attributions and mentions. */
+	"DELETE FROM text_features;"
+	"ALTER TABLE text_features ADD COLUMN mentions BLOB;"
+
+	"CREATE TABLE attributions("
+	"  id INTEGER PRIMARY KEY,"
+	"  text INTEGER NOT NULL REFERENCES texts(id),"
+	"  seq INTEGER NOT NULL,"
+	"  source_start INTEGER, source_end INTEGER,"
+	"  cue_start INTEGER, cue_end INTEGER,"
+	"  content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,"
+	"  resolved_start INTEGER, resolved_end INTEGER,"
+	"  kind TEXT NOT NULL,"
+	"  source_kind TEXT NOT NULL,"
+	"  hedged INTEGER NOT NULL,"
+	"  UNIQUE(text, seq));"
+
+	"CREATE TABLE found_origins("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  specificity TEXT NOT NULL,"
+	"  country TEXT,"
+	"  known TEXT);"
+
+	"CREATE TABLE claims("
+	"  id INTEGER PRIMARY KEY,"
+	"  story INTEGER,"
+	"  rep_text INTEGER NOT NULL REFERENCES texts(id),"
+	"  rep_start INTEGER NOT NULL,"
+	"  rep_end INTEGER NOT NULL,"
+	"  polarity TEXT NOT NULL,"
+	"  quantities TEXT NOT NULL,"
+	"  reports INTEGER NOT NULL,"
+	"  effective_origins REAL NOT NULL,"
+	"  echo_ratio REAL NOT NULL,"
+	"  first_doc INTEGER,"
+	"  first_seen TEXT);"
+	"CREATE INDEX claims_story ON claims(story);"
+
+	"CREATE TABLE claim_mentions("
+	"  claim INTEGER NOT NULL REFERENCES claims(id),"
+	"  doc INTEGER NOT NULL REFERENCES documents(doc),"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  attribution INTEGER,"
+	"  origin INTEGER NOT NULL REFERENCES found_origins(id),"
+	"  via INTEGER);"
+	"CREATE INDEX claim_mentions_claim ON claim_mentions(claim);"
+	"CREATE INDEX claim_mentions_doc ON claim_mentions(doc);"
+	"CREATE INDEX claim_mentions_origin ON claim_mentions(origin);"
+
+	"ALTER TABLE stories ADD COLUMN claims INTEGER;"
+	"ALTER TABLE stories ADD COLUMN origins INTEGER;"
+	"ALTER TABLE stories ADD COLUMN effective_origins REAL;"
+	"ALTER TABLE stories ADD COLUMN echo_ratio REAL;",
 };
 
 #define CURRENT_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

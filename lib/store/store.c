@@ -38,7 +38,13 @@ static const char *const sql_text[SQL_COUNT] = {
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(doc) DO UPDATE SET"
 		" reuse_fraction = ?2, reuse_class = ?3, sources = ?4",
 	[SQL_FEATURES_PUT] =
-		"INSERT OR REPLACE INTO text_features(text, terms) VALUES (?, ?)",
+		"INSERT OR REPLACE INTO text_features(text, terms, mentions)"
+		" VALUES (?, ?, ?)",
+	[SQL_ATTRIBUTION_PUT] =
+		"INSERT OR REPLACE INTO attributions(text, seq, source_start,"
+		" source_end, cue_start, cue_end, content_start, content_end,"
+		" resolved_start, resolved_end, kind, source_kind, hedged)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 };
 
 ue_status ue_store_db_error(struct ue_store *s, const char *what)

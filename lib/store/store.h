@@ -189,9 +189,24 @@ ue_status ue_store_reuse_reset(struct ue_store *s);
 /* Texts that have no features yet, ascending (*out to free()). */
 ue_status ue_store_features_pending(struct ue_store *s, int64_t **out,
                                     size_t *n);
-/* Stores a text's term vector (termvec.h's blob). */
+/* An attribution relation as stored: byte spans (0,0 when absent) and
+ * the names of its kinds. */
+struct ue_store_attribution {
+	uint32_t source_start, source_end, cue_start, cue_end;
+	uint32_t content_start, content_end, resolved_start, resolved_end;
+	const char *kind, *source_kind;
+	int hedged;
+};
+
+/* Stores what the per-text pass found in a text: its term vector and
+ * claim mentions (the blobs of termvec.h and mention.h) and its
+ * attributions, numbered 0.. in order. */
 ue_status ue_store_features_put(struct ue_store *s, int64_t text,
-                                const unsigned char *terms, size_t len);
+                                const unsigned char *terms, size_t terms_len,
+                                const unsigned char *mentions,
+                                size_t mentions_len,
+                                const struct ue_store_attribution *a,
+                                size_t na);
 
 /* How many documents have features, and the last of them. */
 ue_status ue_store_featured_docs(struct ue_store *s, uint64_t *docs,
@@ -231,6 +246,84 @@ ue_status ue_store_stories_put(struct ue_store *s,
  * one. */
 ue_status ue_store_stories(struct ue_store *s, int64_t story,
                            ue_row_fn fn, void *ctx);
+
+/* ---- claims, origins and echo (claim_store.c) ---- */
+
+/* What the claims stage needs of one document. */
+struct ue_claim_input {
+	int64_t doc, text, outlet;   /* outlet 0: none */
+	int64_t story;               /* 0: none */
+	int64_t ts;                  /* valid when dated */
+	int dated;
+	const char *outlet_name;     /* canonical, else as given, else "" */
+	const unsigned char *mentions;  /* its text's mention blob */
+	size_t mentions_len;
+};
+
+/* A summary of everything the claims stage reads (documents, stories,
+ * reuse results, origins), that changes when any of them does (*out to
+ * free()). */
+ue_status ue_store_claims_state(struct ue_store *s, char **out);
+
+/* Calls fn for every document whose text has been through the per-text
+ * pass, in doc order; non-zero from fn stops with UE_ECANCELLED. */
+ue_status ue_store_claim_inputs(struct ue_store *s,
+        int (*fn)(void *ctx, const struct ue_claim_input *in), void *ctx);
+
+/* Calls fn for each (copy, source) pair of documents of the reuse
+ * stage's results. */
+ue_status ue_store_reuse_sources(struct ue_store *s,
+        int (*fn)(void *ctx, int64_t copy, int64_t source), void *ctx);
+
+/* Calls fn for each alias of each known origin. */
+ue_status ue_store_origin_aliases(struct ue_store *s,
+        int (*fn)(void *ctx, const char *alias, const char *id,
+                  const char *name, const char *kind, const char *country),
+        void *ctx);
+
+struct ue_store_origin {
+	int64_t id;
+	const char *key, *name, *kind, *specificity, *country, *known;
+};
+
+struct ue_store_claim {
+	int64_t id, story;           /* story 0: none */
+	int64_t rep_text;            /* its representative sentence: bytes */
+	uint32_t rep_start, rep_end; /* [rep_start, rep_end) of rep_text */
+	const char *polarity, *quantities;  /* quantities: JSON */
+	int64_t reports;
+	double effective_origins, echo_ratio;
+	int64_t first_doc;           /* 0: none */
+};
+
+struct ue_store_mention {
+	int64_t claim, doc;
+	uint32_t start, end;
+	int64_t text;                /* of doc */
+	int32_t attribution;         /* seq in its text; -1 none */
+	int64_t origin;
+	int64_t via;                 /* the document it came through; 0 */
+};
+
+struct ue_store_story_echo {
+	int64_t story, claims, origins;
+	double effective_origins, echo_ratio;
+};
+
+/* Replaces every claim, mention, found origin and story echo figure. */
+ue_status ue_store_claims_put(struct ue_store *s,
+        const struct ue_store_origin *o, size_t no,
+        const struct ue_store_claim *c, size_t nc,
+        const struct ue_store_mention *m, size_t nm,
+        const struct ue_store_story_echo *e, size_t ne);
+
+/* Listings as JSON rows (docs/schema.md). */
+ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
+                          ue_row_fn fn, void *ctx);
+ue_status ue_store_found_origins(struct ue_store *s, ue_row_fn fn,
+                                 void *ctx);
+ue_status ue_store_attributions(struct ue_store *s, const char *doc,
+                                ue_row_fn fn, void *ctx);
 
 /* A read-only connection for one worker thread. */
 struct ue_store_reader;

@@ -36,15 +36,42 @@ ue_status ue_store_features_pending(struct ue_store *s, int64_t **out,
 }
 
 ue_status ue_store_features_put(struct ue_store *s, int64_t text,
-                                const unsigned char *terms, size_t len)
+                                const unsigned char *terms, size_t terms_len,
+                                const unsigned char *mentions,
+                                size_t mentions_len,
+                                const struct ue_store_attribution *a,
+                                size_t na)
 {
 	sqlite3_stmt *st = ue_store_stmt(s, SQL_FEATURES_PUT);
 	if (!st)
 		return UE_EDB;
 	sqlite3_bind_int64(st, 1, text);
-	sqlite3_bind_blob(st, 2, terms, (int)len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, terms, (int)terms_len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, mentions, (int)mentions_len, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return ue_store_db_error(s, "text_features");
+	for (size_t i = 0; i < na; i++) {
+		if (!(st = ue_store_stmt(s, SQL_ATTRIBUTION_PUT)))
+			return UE_EDB;
+		const struct ue_store_attribution *x = &a[i];
+		sqlite3_bind_int64(st, 1, text);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		const uint32_t v[8] = {
+			x->source_start, x->source_end, x->cue_start, x->cue_end,
+			x->content_start, x->content_end, x->resolved_start,
+			x->resolved_end,
+		};
+		for (int k = 0; k < 8; k += 2)
+			if (v[k + 1] > v[k] || k == 4) {
+				sqlite3_bind_int64(st, 3 + k, v[k]);
+				sqlite3_bind_int64(st, 4 + k, v[k + 1]);
+			}
+		ue_store_bind_text(st, 11, x->kind);
+		ue_store_bind_text(st, 12, x->source_kind);
+		sqlite3_bind_int(st, 13, x->hedged);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return ue_store_db_error(s, "attributions");
+	}
 	return UE_OK;
 }
 
@@ -99,7 +126,9 @@ ue_status ue_store_stories_put(struct ue_store *s,
 	if (e)
 		return e;
 	char *msg = NULL;
-	if (sqlite3_exec(s->db, "DELETE FROM story_docs; DELETE FROM stories;",
+	/* The claims stage's figures per story go with the stories. */
+	if (sqlite3_exec(s->db, "DELETE FROM story_docs; DELETE FROM stories;"
+	                 " DELETE FROM meta WHERE key = 'claims_state';",
 	                 NULL, NULL, &msg)) {
 		ue_store_set_error(s, "stories: %s", msg ? msg : "?");
 		sqlite3_free(msg);
@@ -155,7 +184,10 @@ ue_status ue_store_stories(struct ue_store *s, int64_t story,
 	        " (SELECT min(d.published) FROM story_docs x"
 	        "   JOIN documents d ON d.doc = x.doc WHERE x.story = s.id),"
 	        " (SELECT max(d.published) FROM story_docs x"
-	        "   JOIN documents d ON d.doc = x.doc WHERE x.story = s.id)"
+	        "   JOIN documents d ON d.doc = x.doc WHERE x.story = s.id),"
+	        " coalesce(s.claims, 0), coalesce(s.origins, 0),"
+	        " round(coalesce(s.effective_origins, 0), 3),"
+	        " round(coalesce(s.echo_ratio, 0), 3)"
 	        " FROM stories s LEFT JOIN documents hd ON hd.doc = s.headline_doc"
 	        " WHERE ?1 = 0 OR s.id = ?1 ORDER BY s.id");
 	if (!st)
@@ -163,13 +195,14 @@ ue_status ue_store_stories(struct ue_store *s, int64_t story,
 	sqlite3_bind_int64(st, 1, story);
 	static const char *const keys[] = {
 		"id", "label", "headline", "headline_doc", "docs", "outlets",
-		"blocs", "first", "last",
+		"blocs", "first", "last", "claims", "origins",
+		"effective_origins", "echo_ratio",
 	};
 	ue_status err = UE_OK;
 	int rc;
 	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_t *o = json_object();
-		for (int i = 0; i < 9; i++) {
+		for (int i = 0; i < 13; i++) {
 			if (i == 6) {
 				const char *src = (const char *)
 				        sqlite3_column_text(st, i);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/bytes.h"
 #include "text/token.h"
 
 /* Surface forms longer than this are cut (at a character boundary). */
@@ -138,22 +139,33 @@ ue_status ue_termvec_build(struct ue_termvec *v, const char *text,
 	return e;
 }
 
+ue_status ue_termvec_add(struct ue_termvec *v, uint64_t hash, uint32_t count,
+                         const char *word)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->term[i].hash == hash) {
+			v->term[i].count += count;
+			return UE_OK;
+		}
+	if (v->n == v->alloc) {
+		size_t na = v->alloc ? v->alloc * 2 : 16;
+		struct ue_term *p = realloc(v->term, na * sizeof *p);
+		if (!p)
+			return UE_ENOMEM;
+		v->term = p;
+		v->alloc = na;
+	}
+	struct ue_term *t = &v->term[v->n];
+	t->hash = hash;
+	t->count = count;
+	ue_status e = add_word(v, word, strlen(word), &t->word);
+	if (!e)
+		v->n++;
+	return e;
+}
+
 /* Blob layout: "TV1", then per term: hash (8 bytes LE), count (4 bytes
  * LE), word length (1 byte), word bytes. */
-static void put_le(unsigned char *p, uint64_t x, int bytes)
-{
-	for (int i = 0; i < bytes; i++)
-		p[i] = (unsigned char)(x >> (8 * i));
-}
-
-static uint64_t get_le(const unsigned char *p, int bytes)
-{
-	uint64_t x = 0;
-	for (int i = 0; i < bytes; i++)
-		x |= (uint64_t)p[i] << (8 * i);
-	return x;
-}
-
 ue_status ue_termvec_pack(const struct ue_termvec *v, unsigned char **out,
                           size_t *len)
 {
@@ -168,8 +180,8 @@ ue_status ue_termvec_pack(const struct ue_termvec *v, unsigned char **out,
 	for (size_t i = 0; i < v->n; i++) {
 		const char *w = ue_term_word(v, i);
 		size_t wl = strlen(w);
-		put_le(p + at, v->term[i].hash, 8);
-		put_le(p + at + 8, v->term[i].count, 4);
+		ue_put_le(p + at, v->term[i].hash, 8);
+		ue_put_le(p + at + 8, v->term[i].count, 4);
 		p[at + 12] = (unsigned char)wl;
 		memcpy(p + at + 13, w, wl);
 		at += 13 + wl;
@@ -199,8 +211,8 @@ ue_status ue_termvec_unpack(struct ue_termvec *v, const unsigned char *blob,
 			v->alloc = na;
 		}
 		struct ue_term *t = &v->term[v->n];
-		t->hash = get_le(blob + at, 8);
-		t->count = (uint32_t)get_le(blob + at + 8, 4);
+		t->hash = ue_get_le(blob + at, 8);
+		t->count = (uint32_t)ue_get_le(blob + at + 8, 4);
 		size_t wl = blob[at + 12];
 		ue_status e = reserve_words(v, wl);
 		if (e)

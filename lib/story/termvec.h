@@ -21,7 +21,8 @@ struct ue_term {
 };
 
 struct ue_termvec {
-	struct ue_term *term;  /* by count descending, then hash */
+	struct ue_term *term;  /* by count descending, then hash (see
+	                          ue_termvec_add) */
 	size_t n, alloc;
 	char *words;           /* surface forms (lower case), NUL-separated */
 	size_t words_len, words_alloc;
@@ -39,6 +40,12 @@ static inline const char *ue_term_word(const struct ue_termvec *v, size_t i)
  * tokens of text (the text they were made from). */
 ue_status ue_termvec_build(struct ue_termvec *v, const char *text,
                            const struct ue_tokens *tokens, size_t max_terms);
+
+/* Adds a term (an entity, say) with its count and word; if the hash is
+ * there already its count grows.  The order by count is then no longer
+ * kept. */
+ue_status ue_termvec_add(struct ue_termvec *v, uint64_t hash, uint32_t count,
+                         const char *word);
 
 /* Serialises v into a blob (*out to free()). */
 ue_status ue_termvec_pack(const struct ue_termvec *v, unsigned char **out,

@@ -67,6 +67,8 @@ int cmd_outlets(int argc, char **argv);
 int cmd_origins(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_reuse(int argc, char **argv);
+int cmd_attributions(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
 
 #endif

@@ -104,12 +104,15 @@ int cmd_analyze(int argc, char **argv)
 		return rc;
 	if (json)
 		printf("{\"texts\":%llu,\"candidates\":%llu,\"pairs\":%llu,"
-		       "\"documents\":%llu,\"stories\":%llu}\n",
+		       "\"documents\":%llu,\"stories\":%llu,\"claims\":%llu,"
+		       "\"origins\":%llu}\n",
 		       (unsigned long long)s.texts,
 		       (unsigned long long)s.candidates,
 		       (unsigned long long)s.pairs,
 		       (unsigned long long)s.documents,
-		       (unsigned long long)s.stories);
+		       (unsigned long long)s.stories,
+		       (unsigned long long)s.claims,
+		       (unsigned long long)s.origins);
 	else
 		printf("reuse: %llu new texts, %llu candidate pairs, %llu pairs "
 		       "sharing passages, %llu documents updated\n",
@@ -119,6 +122,10 @@ int cmd_analyze(int argc, char **argv)
 		       (unsigned long long)s.documents);
 	if (!json && s.stories)
 		printf("stories: %llu\n", (unsigned long long)s.stories);
+	if (!json && s.claims)
+		printf("claims: %llu, resting on %llu origins\n",
+		       (unsigned long long)s.claims,
+		       (unsigned long long)s.origins);
 	return EXIT_OK;
 }
 

@@ -15,6 +15,16 @@ static const struct out_column outlet_columns[] = {
 	{"domains", "DOMAINS", 40},
 };
 
+static const struct out_column found_columns[] = {
+	{"id", "ID", 36},
+	{"name", "NAME", 40},
+	{"kind", "KIND", 0},
+	{"specificity", "SPECIFICITY", 0},
+	{"claims", "CLAIMS", 0},
+	{"reports", "REPORTS", 0},
+	{"outlets", "OUTLETS", 0},
+};
+
 static const struct out_column origin_columns[] = {
 	{"id", "ID", 28},
 	{"name", "NAME", 40},
@@ -116,10 +126,17 @@ static int parse(int argc, char **argv, struct reg_opts *r, const char *help,
 	return 0;
 }
 
+/* What a registry command lists: the registry itself, and (if any)
+ * what analysis found, shown unless --known is given. */
+struct listing {
+	list_fn known, found;
+	const struct out_column *known_cols, *found_cols;
+	int nknown, nfound;
+};
+
 /* The subcommand: "import FILE", or the listing. */
 static int run(int argc, char **argv, const char *what, const char *help,
-               import_fn import, list_fn list,
-               const struct out_column *cols, int ncols)
+               import_fn import, const struct listing *l)
 {
 	struct reg_opts r = {OUT_TABLE, NULL, 0};
 	int rc;
@@ -132,7 +149,9 @@ static int run(int argc, char **argv, const char *what, const char *help,
 		cli_error("%s: unknown argument '%s'", what, argv[optind]);
 		return EXIT_USAGE;
 	}
-	return run_list(list, r.mode, cols, ncols);
+	if (l->found && !r.known)
+		return run_list(l->found, r.mode, l->found_cols, l->nfound);
+	return run_list(l->known, r.mode, l->known_cols, l->nknown);
 }
 
 int cmd_outlets(int argc, char **argv)
@@ -142,18 +161,24 @@ int cmd_outlets(int argc, char **argv)
 	        "       unecho outlets import [--map FIELD=COL,...] FILE\n"
 	        "fields: name domains country type state_affiliated owner "
 	        "language aliases\n",
-	        ue_outlets_import, ue_outlets, outlet_columns,
-	        (int)(sizeof outlet_columns / sizeof outlet_columns[0]));
+	        ue_outlets_import, &(struct listing){
+	                ue_outlets, NULL, outlet_columns, NULL,
+	                (int)(sizeof outlet_columns / sizeof outlet_columns[0]),
+	                0});
 }
 
-/* Origins found in documents come with the claims stage; until then the
- * listing is the gazetteer, with or without --known. */
+/* unecho origins: the origins the claims stage found; with --known, the
+ * gazetteer. */
 int cmd_origins(int argc, char **argv)
 {
 	return run(argc, argv, "origins",
-	        "usage: unecho origins --known [--json|--csv]\n"
+	        "usage: unecho origins [--json|--csv]\n"
+	        "       unecho origins --known [--json|--csv]\n"
 	        "       unecho origins import [--map FIELD=COL,...] FILE\n"
 	        "fields: id name kind country reliability aliases\n",
-	        ue_origins_import, ue_origins_known, origin_columns,
-	        (int)(sizeof origin_columns / sizeof origin_columns[0]));
+	        ue_origins_import, &(struct listing){
+	                ue_origins_known, ue_origins_found, origin_columns,
+	                found_columns,
+	                (int)(sizeof origin_columns / sizeof origin_columns[0]),
+	                (int)(sizeof found_columns / sizeof found_columns[0])});
 }

@@ -1,4 +1,4 @@
-/* cmd_stories.c - unecho stories: list the stories. */
+/* cmd_stories.c - unecho stories and unecho claims: the echo, measured. */
 #include <getopt.h>
 #include <stdlib.h>
 
@@ -8,9 +8,23 @@ static const struct out_column story_columns[] = {
 	{"id", "ID", 0},
 	{"docs", "DOCS", 0},
 	{"outlets", "OUTLETS", 0},
+	{"claims", "CLAIMS", 0},
+	{"effective_origins", "EFF.ORIGINS", 0},
+	{"echo_ratio", "ECHO", 0},
 	{"first", "FIRST", 0},
-	{"label", "LABEL", 36},
-	{"headline", "HEADLINE", 60},
+	{"label", "LABEL", 30},
+	{"headline", "HEADLINE", 50},
+};
+
+static const struct out_column claim_columns[] = {
+	{"id", "ID", 0},
+	{"story", "STORY", 0},
+	{"reports", "REPORTS", 0},
+	{"effective_origins", "EFF.ORIGINS", 0},
+	{"echo_ratio", "ECHO", 0},
+	{"polarity", "POLARITY", 0},
+	{"first_seen", "FIRST", 0},
+	{"text", "CLAIM", 70},
 };
 
 /* Parses a positive id for option name; 0 when it is not one. */
@@ -70,6 +84,63 @@ int cmd_stories(int argc, char **argv)
 	if (!st && story && rows == 0) {
 		cli_error("no story %lld (run 'unecho analyze' first?)",
 		          (long long)story);
+		rc = EXIT_USAGE;
+	}
+	ue_corpus_free(corpus);
+	return rc;
+}
+
+int cmd_claims(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"csv", no_argument, NULL, 'c'},
+		{"story", required_argument, NULL, 's'},
+		{"claim", required_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum out_mode mode = OUT_TABLE;
+	int64_t story = 0, claim = 0;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': mode = OUT_JSON; break;
+		case 'c': mode = OUT_CSV; break;
+		case 's':
+			if (!(story = parse_id("--story", optarg)))
+				return EXIT_USAGE;
+			break;
+		case 'C':
+			if (!(claim = parse_id("--claim", optarg)))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			printf("usage: unecho claims [--json|--csv] [--story ID] "
+			       "[--claim ID]\n");
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error("claims: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	ue_corpus *corpus = cli_open();
+	if (!corpus)
+		return EXIT_FAILURE_DB;
+	struct out *o = out_new(mode, claim_columns,
+	                        (int)(sizeof claim_columns /
+	                              sizeof claim_columns[0]));
+	ue_status st = ue_claims(corpus, story, claim, out_row, o);
+	int rows = out_rows(o);
+	out_finish(o);
+	int rc = st ? cli_fail(corpus, st, "claims") : EXIT_OK;
+	if (!st && claim && rows == 0) {
+		cli_error("no claim %lld (run 'unecho analyze' first?)",
+		          (long long)claim);
 		rc = EXIT_USAGE;
 	}
 	ue_corpus_free(corpus);

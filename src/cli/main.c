@@ -20,7 +20,9 @@ static const struct command {
 	{"stats", cmd_stats, "corpus statistics"},
 	{"docs", cmd_docs, "list documents"},
 	{"reuse", cmd_reuse, "list who copied whom, passage by passage"},
+	{"attributions", cmd_attributions, "who is said to have said what"},
 	{"stories", cmd_stories, "list the stories"},
+	{"claims", cmd_claims, "list the claims with their origins and echo"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},
 };

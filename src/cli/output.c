@@ -70,7 +70,8 @@ static char *cell(json_t *v)
 		}
 		return s;
 	}
-	return json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+	return json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT |
+	                  JSON_REAL_PRECISION(6));
 }
 
 /* Display width of a UTF-8 string (wide characters count two). */

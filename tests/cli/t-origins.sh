@@ -80,4 +80,5 @@ check "unknown argument" 2 u origins frobnicate
 has "unknown argument message" err "unecho: origins: unknown argument 'frobnicate'"
 check "unknown option" 2 u origins --bogus
 check "origins --help" 0 u origins --help
-has "origins usage" out "usage: unecho origins --known [--json|--csv]"
+has "origins usage" out "usage: unecho origins [--json|--csv]"
+has "origins --known usage" out "unecho origins --known [--json|--csv]"

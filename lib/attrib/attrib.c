@@ -1,0 +1,1371 @@
+/*
+ * attrib.c - the attribution extractor (see attrib.h).
+ *
+ * One pass over the words of a text marks quotations and scores each
+ * word outside them as a cue; runs of cue words become cues.  For each
+ * cue, in order, the source is read leftwards to the start of its noun
+ * phrase ("Spokeswoman Haley Morris says"), or rightwards when inverted
+ * ("..., said Morris"), or after "according to"/"citing"; the content is
+ * the quotation that ends next to the source or cue, else the rest of the
+ * sentence, else the sentence before the source ("..., officials said").
+ * A cue inside the content of an earlier relation is nested and dropped,
+ * as in annotated news each word belongs to one attribution.  Pronouns
+ * and descriptions are resolved to the nearest earlier named source.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "attrib/attrib.h"
+#include "attrib/attrib_int.h"
+
+struct ue_builtin_file {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+extern const struct ue_builtin_file ue_builtin_files[];
+
+#define MAX_LOW 64        /* bytes of a word's lower-case form kept */
+#define MAX_FEAT 8
+#define FEAT_LEN 160
+#define MAX_NP 8          /* words of a source read from a cue */
+#define MAX_APPOSITIVE 25 /* words of ", who ..." skipped leftwards */
+
+enum lang { L_EN, L_RU, L_KO, L_NONE };
+
+struct word {
+	uint32_t start, end;
+	uint32_t low;          /* offset in ax->low */
+	uint32_t sent;
+	uint16_t lowlen;
+	uint8_t cap;           /* starts with an upper-case letter */
+	uint8_t inq;           /* inside a quotation */
+	uint8_t cue;
+};
+
+struct quote {
+	uint32_t open;         /* the opening mark */
+	uint32_t start, end;   /* the quoted text */
+	uint32_t close;        /* after the closing mark (= end if none) */
+};
+
+struct ue_attrib {
+	struct ue_tokenizer *tk;   /* made on first need */
+	struct ue_tokens own;
+	struct word *w;
+	size_t nw, walloc;
+	char *low;
+	size_t lowlen, lowalloc;
+	struct quote *q;
+	size_t nq, qalloc;
+	/* the model: open addressing on XXH3 of feature names */
+	uint64_t *keys;
+	float *vals;
+	size_t mask;
+	float threshold;
+	char feat[MAX_FEAT][FEAT_LEN];
+	const char *featp[MAX_FEAT];
+	const char *text;
+	size_t len;
+	enum lang lang;
+};
+
+/* ------------------------------------------------------------------ */
+/* small helpers                                                        */
+
+static ue_status grow(void **p, size_t *alloc, size_t need, size_t size)
+{
+	if (need <= *alloc)
+		return UE_OK;
+	size_t n = *alloc ? *alloc : 64;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(*p, n * size);
+	if (!q)
+		return UE_ENOMEM;
+	*p = q;
+	*alloc = n;
+	return UE_OK;
+}
+
+void ue_attributions_init(struct ue_attributions *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+void ue_attributions_release(struct ue_attributions *a)
+{
+	free(a->v);
+	memset(a, 0, sizeof *a);
+}
+
+static const char *const kind_names[UE_ATTRIB_NKINDS] = {
+	"said", "according-to", "citing", "told", "quote", "hedge",
+	"state", "other",
+};
+static const char *const source_names[UE_SOURCE_NKINDS] = {
+	"none", "person", "organisation", "anonymous", "pronoun", "nominal",
+};
+
+const char *ue_attrib_kind_name(unsigned kind)
+{
+	return kind < UE_ATTRIB_NKINDS ? kind_names[kind] : "unknown";
+}
+
+const char *ue_source_kind_name(unsigned kind)
+{
+	return kind < UE_SOURCE_NKINDS ? source_names[kind] : "unknown";
+}
+
+/* The code point at text[i] (len bytes in all), its length in *n; -1 for
+ * an invalid sequence (n = 1). */
+static int32_t cp_at(const char *text, size_t len, size_t i, int *n)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+	                                      (utf8proc_ssize_t)(len - i), &c);
+	if (k <= 0) {
+		*n = 1;
+		return -1;
+	}
+	*n = (int)k;
+	return c;
+}
+
+static int is_space_cp(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 ||
+	       (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x3000;
+}
+
+/* ------------------------------------------------------------------ */
+/* the model                                                            */
+
+static uint64_t fhash(const char *s, size_t n)
+{
+	uint64_t h = XXH3_64bits(s, n);
+	return h ? h : 1;
+}
+
+static float model_get(const struct ue_attrib *ax, const char *s, size_t n)
+{
+	if (!ax->keys)
+		return 0;
+	uint64_t h = fhash(s, n);
+	for (size_t i = h & ax->mask;; i = (i + 1) & ax->mask) {
+		if (ax->keys[i] == h)
+			return ax->vals[i];
+		if (!ax->keys[i])
+			return 0;
+	}
+}
+
+static ue_status model_load(struct ue_attrib *ax, const char *data,
+                            size_t len)
+{
+	size_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += data[i] == '\n';
+	size_t cap = 16;
+	while (cap < lines * 2 + 2)
+		cap *= 2;
+	ax->keys = calloc(cap, sizeof *ax->keys);
+	ax->vals = calloc(cap, sizeof *ax->vals);
+	if (!ax->keys || !ax->vals)
+		return UE_ENOMEM;
+	ax->mask = cap - 1;
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		const char *tab = memchr(p, '\t', (size_t)(nl - p));
+		if (*p != '#' && tab) {
+			char num[32];
+			size_t k = (size_t)(nl - tab - 1);
+			if (k == 0 || k >= sizeof num)
+				return UE_EFORMAT;
+			memcpy(num, tab + 1, k);
+			num[k] = 0;
+			char *e;
+			float v = strtof(num, &e);
+			if (*e || !isfinite(v))
+				return UE_EFORMAT;
+			size_t n = (size_t)(tab - p);
+			if (n == 10 && memcmp(p, "@threshold", 10) == 0) {
+				ax->threshold = v;
+			} else {
+				uint64_t h = fhash(p, n);
+				size_t i = h & ax->mask;
+				while (ax->keys[i] && ax->keys[i] != h)
+					i = (i + 1) & ax->mask;
+				ax->keys[i] = h;
+				ax->vals[i] = v;
+			}
+		}
+		p = nl + 1;
+	}
+	return UE_OK;
+}
+
+ue_status ue_attrib_new(struct ue_attrib **out)
+{
+	*out = NULL;
+	struct ue_attrib *ax = calloc(1, sizeof *ax);
+	if (!ax)
+		return UE_ENOMEM;
+	ue_tokens_init(&ax->own);
+	for (int i = 0; i < MAX_FEAT; i++)
+		ax->featp[i] = ax->feat[i];
+	ue_status st = UE_OK;
+	for (const struct ue_builtin_file *f = ue_builtin_files; f->name; f++)
+		if (strcmp(f->name, "cue-en.tsv") == 0)
+			st = model_load(ax, f->data, f->len);
+	if (st) {
+		ue_attrib_free(ax);
+		return st;
+	}
+	*out = ax;
+	return UE_OK;
+}
+
+void ue_attrib_free(struct ue_attrib *ax)
+{
+	if (!ax)
+		return;
+	if (ax->tk)
+		ue_tokenizer_free(ax->tk);
+	ue_tokens_release(&ax->own);
+	free(ax->w);
+	free(ax->low);
+	free(ax->q);
+	free(ax->keys);
+	free(ax->vals);
+	free(ax);
+}
+
+/* ------------------------------------------------------------------ */
+/* words and quotations                                                 */
+
+static const char *LOW(const struct ue_attrib *ax, size_t i)
+{
+	return ax->low + ax->w[i].low;
+}
+
+#define WEQ(ax, i, s) \
+	((ax)->w[i].lowlen == sizeof(s) - 1 && \
+	 memcmp(LOW(ax, i), s, sizeof(s) - 1) == 0)
+
+/* Finds the quotations: “...”, "...", «...», „...“, ''...''.  A quotation
+ * left open ends with its paragraph. */
+static ue_status find_quotes(struct ue_attrib *ax)
+{
+	const char *t = ax->text;
+	size_t len = ax->len;
+	ax->nq = 0;
+	int open = 0;
+	int32_t closer = 0, closer2 = 0;
+	struct quote cur = {0, 0, 0, 0};
+	for (size_t i = 0; i < len;) {
+		int n;
+		int32_t c = cp_at(t, len, i, &n);
+		int two = c == '\'' && i + 1 < len && t[i + 1] == '\'';
+		if (open && (c == '\n' || c == closer || c == closer2 ||
+		             (closer == '\'' && two))) {
+			cur.end = (uint32_t)i;
+			cur.close = (uint32_t)(c == '\n' ? i : i + (two ? 2 : n));
+			if (grow((void **)&ax->q, &ax->qalloc, ax->nq + 1,
+			         sizeof *ax->q))
+				return UE_ENOMEM;
+			if (cur.end > cur.start)
+				ax->q[ax->nq++] = cur;
+			open = 0;
+			i = cur.close > i ? cur.close : i + (size_t)n;
+			continue;
+		}
+		if (!open) {
+			closer2 = 0;
+			if (c == 0x201C) {
+				closer = 0x201D;
+				closer2 = 0x201C;  /* some texts close with “ too */
+			} else if (c == '"') {
+				closer = '"';
+			} else if (c == 0xAB) {
+				closer = 0xBB;
+			} else if (c == 0x201E) {
+				closer = 0x201C;
+				closer2 = 0x201D;
+			} else if (two) {
+				closer = '\'';
+			} else {
+				i += (size_t)n;
+				continue;
+			}
+			open = 1;
+			cur.open = (uint32_t)i;
+			i += two ? 2 : (size_t)n;
+			cur.start = (uint32_t)i;
+			continue;
+		}
+		i += (size_t)n;
+	}
+	if (open && len > cur.start) {
+		cur.end = cur.close = (uint32_t)len;
+		if (grow((void **)&ax->q, &ax->qalloc, ax->nq + 1, sizeof *ax->q))
+			return UE_ENOMEM;
+		ax->q[ax->nq++] = cur;
+	}
+	return UE_OK;
+}
+
+static ue_status add_low(struct ue_attrib *ax, struct word *w)
+{
+	if (grow((void **)&ax->low, &ax->lowalloc, ax->lowlen + MAX_LOW + 8, 1))
+		return UE_ENOMEM;
+	char *o = ax->low + ax->lowlen;
+	size_t k = 0;
+	int first = 1;
+	for (size_t i = w->start; i < w->end;) {
+		int n;
+		int32_t c = cp_at(ax->text, ax->len, i, &n);
+		i += (size_t)n;
+		if (c < 0)
+			continue;
+		if (first) {
+			w->cap = utf8proc_isupper(c) ? 1 : 0;
+			first = 0;
+		}
+		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+			c = '\'';
+		else
+			c = utf8proc_tolower(c);
+		utf8proc_uint8_t buf[4];
+		utf8proc_ssize_t m = utf8proc_encode_char(c, buf);
+		if (k + (size_t)m > MAX_LOW)
+			break;
+		memcpy(o + k, buf, (size_t)m);
+		k += (size_t)m;
+	}
+	o[k] = 0;
+	w->low = (uint32_t)ax->lowlen;
+	w->lowlen = (uint16_t)k;
+	ax->lowlen += k + 1;
+	return UE_OK;
+}
+
+static ue_status build_words(struct ue_attrib *ax, const struct ue_tokens *tok)
+{
+	ax->nw = 0;
+	ax->lowlen = 0;
+	if (grow((void **)&ax->w, &ax->walloc, tok->n + 1, sizeof *ax->w))
+		return UE_ENOMEM;
+	size_t qi = 0;
+	for (size_t i = 0; i < tok->n; i++) {
+		const struct ue_token *k = &tok->tok[i];
+		if (k->end > ax->len || k->start >= k->end)
+			return UE_EINVAL;
+		struct word *w = &ax->w[ax->nw];
+		memset(w, 0, sizeof *w);
+		w->start = k->start;
+		w->end = k->end;
+		w->sent = k->sentence;
+		while (qi < ax->nq && ax->q[qi].end <= w->start)
+			qi++;
+		w->inq = qi < ax->nq && ax->q[qi].start <= w->start;
+		if (add_low(ax, w))
+			return UE_ENOMEM;
+		ax->nw++;
+	}
+	return UE_OK;
+}
+
+/* The first (last: from_end) non-space code point in text[a, b), or 0. */
+static int32_t gap_char(const struct ue_attrib *ax, size_t a, size_t b,
+                        int from_end, size_t *at)
+{
+	if (!from_end) {
+		for (size_t i = a; i < b;) {
+			int n;
+			int32_t c = cp_at(ax->text, ax->len, i, &n);
+			if (!is_space_cp(c)) {
+				if (at)
+					*at = i;
+				return c;
+			}
+			i += (size_t)n;
+		}
+		return 0;
+	}
+	for (size_t i = b; i > a;) {
+		size_t j = i - 1;
+		while (j > a && ((unsigned char)ax->text[j] & 0xC0) == 0x80)
+			j--;
+		int n;
+		int32_t c = cp_at(ax->text, ax->len, j, &n);
+		if (!is_space_cp(c)) {
+			if (at)
+				*at = j;
+			return c;
+		}
+		i = j;
+	}
+	return 0;
+}
+
+/* Punctuation between words i-1 and i (0: only spaces). */
+static int32_t punct_before(const struct ue_attrib *ax, size_t i)
+{
+	size_t a = i ? ax->w[i - 1].end : 0;
+	return gap_char(ax, a, ax->w[i].start, 1, NULL);
+}
+
+static int32_t punct_after(const struct ue_attrib *ax, size_t i)
+{
+	size_t b = i + 1 < ax->nw ? ax->w[i + 1].start : ax->len;
+	return gap_char(ax, ax->w[i].end, b, 0, NULL);
+}
+
+/* A punctuation mark as a feature token; quotes and dashes folded. */
+static size_t punct_name(int32_t c, char *out)
+{
+	switch (c) {
+	case '"': case 0x201C: case 0x201D: case 0xAB: case 0xBB:
+	case 0x201E:
+		c = '"';
+		break;
+	case 0x2018: case 0x2019: case '`':
+		c = '\'';
+		break;
+	case 0x2013: case 0x2014: case 0x2012: case 0x2015:
+		c = '-';
+		break;
+	default:
+		break;
+	}
+	if (c < 0)
+		c = 0xFFFD;
+	return (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)out);
+}
+
+/* ------------------------------------------------------------------ */
+/* features and scores (English)                                        */
+
+static size_t cat(char *dst, size_t at, const char *s, size_t n)
+{
+	if (at + n >= FEAT_LEN)
+		n = at < FEAT_LEN - 1 ? FEAT_LEN - 1 - at : 0;
+	memcpy(dst + at, s, n);
+	return at + n;
+}
+
+/* Writes the features of word i into ax->feat; returns how many. */
+static size_t features(struct ue_attrib *ax, size_t i)
+{
+	const struct word *w = &ax->w[i];
+	const char *lw = LOW(ax, i);
+	size_t ln = w->lowlen;
+	char prev[MAX_LOW + 8], next[MAX_LOW + 8];
+	size_t pn, nn;
+	int32_t pc = punct_before(ax, i);
+	if (pc) {
+		pn = punct_name(pc, prev);
+	} else if (i == 0 || ax->w[i - 1].sent != w->sent) {
+		memcpy(prev, "<s>", 3);
+		pn = 3;
+	} else {
+		pn = ax->w[i - 1].lowlen;
+		memcpy(prev, LOW(ax, i - 1), pn);
+	}
+	int32_t nc = punct_after(ax, i);
+	if (nc) {
+		nn = punct_name(nc, next);
+	} else if (i + 1 == ax->nw || ax->w[i + 1].sent != w->sent) {
+		memcpy(next, "</s>", 4);
+		nn = 4;
+	} else {
+		nn = ax->w[i + 1].lowlen;
+		memcpy(next, LOW(ax, i + 1), nn);
+	}
+	size_t k = 0, n;
+	char *f;
+	f = ax->feat[k++];
+	n = cat(f, 0, "w=", 2);
+	n = cat(f, n, lw, ln);
+	f[n] = 0;
+	f = ax->feat[k++];
+	n = cat(f, 0, "p=", 2);
+	n = cat(f, n, prev, pn);
+	n = cat(f, n, "|", 1);
+	n = cat(f, n, lw, ln);
+	f[n] = 0;
+	f = ax->feat[k++];
+	n = cat(f, 0, "n=", 2);
+	n = cat(f, n, lw, ln);
+	n = cat(f, n, "|", 1);
+	n = cat(f, n, next, nn);
+	f[n] = 0;
+	/* the last three code points */
+	size_t s = ln, cps = 0;
+	while (s > 0 && cps < 3) {
+		s--;
+		if (((unsigned char)lw[s] & 0xC0) != 0x80)
+			cps++;
+	}
+	f = ax->feat[k++];
+	n = cat(f, 0, "s=", 2);
+	n = cat(f, n, lw + s, ln - s);
+	f[n] = 0;
+	if (!pc && i > 0 && ax->w[i - 1].sent == w->sent && ax->w[i - 1].cap) {
+		f = ax->feat[k++];
+		n = cat(f, 0, "pc|", 3);
+		n = cat(f, n, lw, ln);
+		f[n] = 0;
+	}
+	if (w->cap) {
+		f = ax->feat[k++];
+		n = cat(f, 0, "cap|", 4);
+		n = cat(f, n, lw, ln);
+		f[n] = 0;
+	}
+	f = ax->feat[k++];
+	f[0] = 'b';
+	f[1] = 0;
+	return k;
+}
+
+static float score(struct ue_attrib *ax, size_t i)
+{
+	size_t k = features(ax, i);
+	/* a word the model does not know as a cue is not one */
+	float base = model_get(ax, ax->feat[0], strlen(ax->feat[0]));
+	if (base == 0)
+		return -100;
+	float z = base;
+	for (size_t j = 1; j < k; j++)
+		z += model_get(ax, ax->feat[j], strlen(ax->feat[j]));
+	return z;
+}
+
+static ue_status prepare(struct ue_attrib *ax, const char *text, size_t len,
+                         const char *lang, const struct ue_tokens *tok)
+{
+	if (!ax || (!text && len))
+		return UE_EINVAL;
+	if (len > UE_ATTRIB_MAX_TEXT)
+		return UE_ELIMIT;
+	ax->text = text ? text : "";
+	ax->len = len;
+	if (!lang || !*lang || !strcmp(lang, "en") || !strcmp(lang, "und"))
+		ax->lang = L_EN;
+	else if (!strcmp(lang, "ru"))
+		ax->lang = L_RU;
+	else if (!strcmp(lang, "ko"))
+		ax->lang = L_KO;
+	else
+		ax->lang = L_NONE;
+	if (!tok) {
+		ue_status st;
+		if (!ax->tk && (st = ue_tokenizer_new(&ax->tk)))
+			return st;
+		st = ue_tokenize(ax->tk, ax->text, len, lang, &ax->own);
+		if (st)
+			return st;
+		tok = &ax->own;
+	}
+	ue_status st = find_quotes(ax);
+	if (st)
+		return st;
+	return build_words(ax, tok);
+}
+
+ue_status ue_attrib_features(struct ue_attrib *ax, const char *text,
+                             size_t len, const char *lang,
+                             const struct ue_tokens *tok,
+                             ue_attrib_feature_fn fn, void *ctx)
+{
+	ue_status st = prepare(ax, text, len, lang, tok);
+	if (st)
+		return st;
+	for (size_t i = 0; i < ax->nw; i++) {
+		if (ax->w[i].inq)
+			continue;
+		size_t k = features(ax, i);
+		if (fn(ctx, ax->w[i].start, ax->w[i].end, ax->featp, k))
+			return UE_ECANCELLED;
+	}
+	return UE_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* relations                                                            */
+
+struct span {
+	size_t a, b;   /* words a..b inclusive; a > b: none */
+};
+
+static int is_pronoun_word(const struct ue_attrib *ax, size_t i)
+{
+	return attrib_is_pronoun(LOW(ax, i), ax->w[i].lowlen);
+}
+
+/* The gap between words i and i+1 holds nothing but spaces, or a period
+ * after a short capitalised word ("Sen. Graham", "Mr. Trump"). */
+static int np_glue(const struct ue_attrib *ax, size_t i)
+{
+	int32_t c = punct_after(ax, i);
+	if (!c)
+		return 1;
+	if (c == '.' && ax->w[i].cap && ax->w[i].end - ax->w[i].start <= 4)
+		return 1;
+	return 0;
+}
+
+static int same_sent(const struct ue_attrib *ax, size_t i, size_t j)
+{
+	return ax->w[i].sent == ax->w[j].sent;
+}
+
+/* The noun phrase that ends with word j, read leftwards. */
+static struct span np_left(const struct ue_attrib *ax, size_t j)
+{
+	struct span s = {j, j};
+	if (is_pronoun_word(ax, j))
+		return s;
+	if (attrib_is_left_stop(LOW(ax, j), ax->w[j].lowlen) ||
+	    ax->w[j].cue) {
+		s.a = 1;
+		s.b = 0;
+		return s;
+	}
+	size_t k = j;
+	while (k > 0 && j - k + 1 < MAX_NP && same_sent(ax, k - 1, k) &&
+	       np_glue(ax, k - 1) && !ax->w[k - 1].cue && !ax->w[k - 1].inq) {
+		const char *lw = LOW(ax, k - 1);
+		size_t n = ax->w[k - 1].lowlen;
+		/* officials speaking on condition of anonymity said */
+		if (attrib_is_left_stop(lw, n) &&
+		    !(WEQ(ax, k - 1, "on") && WEQ(ax, k, "condition")))
+			break;
+		if (attrib_is_pronoun(lw, n) && !(n == 3 && !memcmp(lw, "his", 3)) &&
+		    !(n == 3 && !memcmp(lw, "her", 3)) &&
+		    !(n == 5 && !memcmp(lw, "their", 5)) &&
+		    !(n == 3 && !memcmp(lw, "its", 3)))
+			break;
+		k--;
+	}
+	s.a = k;
+	/* "the statement": a determiner alone is no source */
+	if (s.a == s.b && attrib_is_determiner(LOW(ax, j), ax->w[j].lowlen))
+		s.a = s.b + 1;
+	return s;
+}
+
+/* The noun phrase that starts with word i, read rightwards; it must start
+ * like a name or a description. */
+static struct span np_right(const struct ue_attrib *ax, size_t i, int loose)
+{
+	struct span s = {1, 0};
+	if (i >= ax->nw || ax->w[i].inq)
+		return s;
+	const char *lw = LOW(ax, i);
+	size_t n = ax->w[i].lowlen;
+	if (!loose && !ax->w[i].cap && !attrib_is_determiner(lw, n) &&
+	    !attrib_is_anonymous(lw, n) && !attrib_is_org(lw, n))
+		return s;
+	if (attrib_is_right_stop(lw, n) && !attrib_is_determiner(lw, n))
+		return s;
+	size_t k = i;
+	while (k + 1 < ax->nw && k - i + 1 < MAX_NP && same_sent(ax, k, k + 1) &&
+	       np_glue(ax, k) && !ax->w[k + 1].inq && !ax->w[k + 1].cue) {
+		const char *l2 = LOW(ax, k + 1);
+		size_t n2 = ax->w[k + 1].lowlen;
+		if (attrib_is_right_stop(l2, n2) && !(n2 == 2 && !memcmp(l2, "of", 2)))
+			break;
+		if (ax->lang == L_RU && (n2 == 6 && !memcmp(l2, "что", 6)))
+			break;
+		k++;
+	}
+	s.a = i;
+	s.b = k;
+	return s;
+}
+
+static const char *const ko_orgs[] = {
+	"통신", "국방부", "정부", "정보원", "국정원", "합참", "외교부", "통일부",
+	"뉴스", "일보", "신문", "방송", "부처", "대변인실", "위원회", "청와대",
+	"대통령실", "군", NULL,
+};
+
+static uint8_t source_kind(const struct ue_attrib *ax, struct span s)
+{
+	if (s.a > s.b)
+		return UE_SOURCE_NONE;
+	if (s.a == s.b && is_pronoun_word(ax, s.a))
+		return UE_SOURCE_PRONOUN;
+	int named = 0, anon = 0, org = 0, acronym = 0;
+	for (size_t i = s.a; i <= s.b; i++) {
+		const char *lw = LOW(ax, i);
+		size_t n = ax->w[i].lowlen;
+		if (attrib_is_anonymous(lw, n))
+			anon = 1;
+		if (attrib_is_org(lw, n))
+			org = 1;
+		int first = i == 0 || !same_sent(ax, i - 1, i);
+		if (ax->w[i].cap && !attrib_is_determiner(lw, n) &&
+		    !(first && (attrib_is_anonymous(lw, n) ||
+		                attrib_is_org(lw, n)))) {
+			named = 1;
+			/* all capitals, two or more letters: an acronym */
+			int caps = 0;
+			for (size_t b = ax->w[i].start; b < ax->w[i].end;) {
+				int m;
+				int32_t c = cp_at(ax->text, ax->len, b, &m);
+				b += (size_t)m;
+				if (!utf8proc_isupper(c)) {
+					caps = -1;
+					break;
+				}
+				caps++;
+			}
+			acronym |= caps >= 2;
+		}
+	}
+	if (ax->lang == L_KO) {
+		/* Korean nouns compound: 국가정보원, 조선중앙통신 */
+		for (size_t i = s.a; i <= s.b; i++)
+			for (const char *const *o = ko_orgs; *o; o++)
+				if (strstr(LOW(ax, i), *o))
+					org = 1;
+		if (anon)
+			return UE_SOURCE_ANONYMOUS;
+		if (org)
+			return UE_SOURCE_ORG;
+		const char *lw = LOW(ax, s.a);
+		if (!strncmp(lw, "그는", 6) || !strncmp(lw, "그가", 6) ||
+		    !strncmp(lw, "그녀", 6) || !strncmp(lw, "그들", 6))
+			return UE_SOURCE_PRONOUN;
+		return UE_SOURCE_PERSON;
+	}
+	if (anon && !named)
+		return UE_SOURCE_ANONYMOUS;
+	if (org || acronym)
+		return named ? UE_SOURCE_ORG : UE_SOURCE_NOMINAL;
+	if (named)
+		return UE_SOURCE_PERSON;
+	if (anon)
+		return UE_SOURCE_ANONYMOUS;
+	return UE_SOURCE_NOMINAL;
+}
+
+static int has(const struct ue_attrib *ax, size_t a, size_t b,
+               const char *const *words)
+{
+	for (size_t i = a; i <= b && i < ax->nw; i++)
+		for (const char *const *p = words; *p; p++)
+			if (ax->w[i].lowlen == strlen(*p) &&
+			    !memcmp(LOW(ax, i), *p, ax->w[i].lowlen))
+				return 1;
+	return 0;
+}
+
+static const char *const w_according[] = {"according", "по", "как", NULL};
+static const char *const w_citing[] = {"citing", "cited", "ссылкой", NULL};
+static const char *const w_told[] = {"told", "tell", "tells", "telling",
+                                     NULL};
+static const char *const w_state[] = {
+	"think", "thinks", "thought", "believe", "believes", "believed",
+	"want", "wants", "wanted", "hope", "hopes", "hoped", "hoping", "fear",
+	"fears", "feared", "plan", "plans", "planned", "expect", "expects",
+	"expected", "feel", "feels", "felt", "know", "knows", "knew",
+	"worried", "wish", "wishes", "prefer", "prefers", "considered",
+	"see", "sees", "saw", "seemed", "seems", "appears", "appeared",
+	"считает", "полагает", "уверен", NULL,
+};
+static const char *const w_other[] = {
+	"statement", "report", "reports", "interview", "speech", "remarks",
+	"comments", "claim", "claims", "criticism", "endorsement", "poll",
+	"survey", "study", "tweet", "letter", "message", NULL,
+};
+static const char *const w_that[] = {"that", "что", ":", NULL};
+
+static uint8_t cue_kind(const struct ue_attrib *ax, size_t a, size_t b)
+{
+	if (has(ax, a, b, w_according))
+		return UE_ATTRIB_ACCORDING_TO;
+	if (has(ax, a, b, w_citing))
+		return UE_ATTRIB_CITING;
+	if (has(ax, a, b, w_told))
+		return UE_ATTRIB_TOLD;
+	if (has(ax, a, b, w_state))
+		return UE_ATTRIB_STATE;
+	if (has(ax, a, b, w_other))
+		return UE_ATTRIB_OTHER;
+	if (a == b && attrib_is_hedge(LOW(ax, a), ax->w[a].lowlen))
+		return UE_ATTRIB_HEDGE;
+	return UE_ATTRIB_SAID;
+}
+
+/* First and last words of sentence of word i. */
+static void sent_words(const struct ue_attrib *ax, size_t i, size_t *first,
+                       size_t *last)
+{
+	size_t a = i, b = i;
+	while (a > 0 && same_sent(ax, a - 1, i))
+		a--;
+	while (b + 1 < ax->nw && same_sent(ax, b + 1, i))
+		b++;
+	*first = a;
+	*last = b;
+}
+
+/* The quotation that ends just before byte pos (only spaces, commas and
+ * dashes between), or -1. */
+static long quote_before(const struct ue_attrib *ax, size_t pos, size_t lo)
+{
+	for (size_t k = ax->nq; k > 0; k--) {
+		const struct quote *q = &ax->q[k - 1];
+		if (q->close > pos)
+			continue;
+		if (q->open < lo)
+			return -1;
+		for (size_t i = q->close; i < pos;) {
+			int n;
+			int32_t c = cp_at(ax->text, ax->len, i, &n);
+			if (!is_space_cp(c) && c != ',' && c != 0x2014 &&
+			    c != 0x2013 && c != '-' && c != ':')
+				return -1;
+			i += (size_t)n;
+		}
+		return (long)(k - 1);
+	}
+	return -1;
+}
+
+/* The quotation that opens just after byte pos (spaces, commas, colons
+ * between), or -1. */
+static long quote_after(const struct ue_attrib *ax, size_t pos, size_t hi)
+{
+	for (size_t k = 0; k < ax->nq; k++) {
+		const struct quote *q = &ax->q[k];
+		if (q->open < pos)
+			continue;
+		if (q->open > hi)
+			return -1;
+		for (size_t i = pos; i < q->open;) {
+			int n;
+			int32_t c = cp_at(ax->text, ax->len, i, &n);
+			if (!is_space_cp(c) && c != ',' && c != ':' && c != 0x2014 &&
+			    c != 0x2013 && c != '-')
+				return -1;
+			i += (size_t)n;
+		}
+		return (long)k;
+	}
+	return -1;
+}
+
+/* Trims spaces and , ; : . - from the end of [a, b) (keeps a closing
+ * quote with what it closes) and spaces/punctuation from the start. */
+static void trim(const struct ue_attrib *ax, uint32_t *a, uint32_t *b)
+{
+	while (*b > *a) {
+		size_t j = *b - 1;
+		while (j > *a && ((unsigned char)ax->text[j] & 0xC0) == 0x80)
+			j--;
+		int n;
+		int32_t c = cp_at(ax->text, ax->len, j, &n);
+		if (is_space_cp(c) || c == ',' || c == ';' || c == ':' ||
+		    c == '.' || c == 0x2014 || c == 0x2013 || c == '-' ||
+		    c == '(')
+			*b = (uint32_t)j;
+		else
+			break;
+	}
+	while (*a < *b) {
+		int n;
+		int32_t c = cp_at(ax->text, ax->len, *a, &n);
+		if (is_space_cp(c) || c == ',' || c == ';' || c == ':' ||
+		    c == 0x2014 || c == 0x2013 || c == '-' || c == ')')
+			*a += (uint32_t)n;
+		else
+			break;
+	}
+}
+
+static uint32_t sent_start(const struct ue_attrib *ax, size_t first)
+{
+	/* a sentence may open with a quotation mark before its first word */
+	uint32_t s = ax->w[first].start;
+	size_t lo = first ? ax->w[first - 1].end : 0;
+	for (size_t k = 0; k < ax->nq; k++)
+		if (ax->q[k].open >= lo && ax->q[k].open < s)
+			return ax->q[k].open;
+	return s;
+}
+
+static uint32_t sent_end(const struct ue_attrib *ax, size_t last)
+{
+	uint32_t e = ax->w[last].end;
+	/* keep a closing quotation mark that ends the sentence */
+	for (size_t k = 0; k < ax->nq; k++)
+		if (ax->q[k].end >= e && ax->q[k].open < e) {
+			size_t hi = last + 1 < ax->nw ? ax->w[last + 1].start : ax->len;
+			if (ax->q[k].close <= hi)
+				return ax->q[k].close;
+			break;
+		}
+	return e;
+}
+
+static int hedged_sentence(const struct ue_attrib *ax, size_t first,
+                           size_t last)
+{
+	for (size_t i = first; i <= last; i++) {
+		const char *lw = LOW(ax, i);
+		size_t n = ax->w[i].lowlen;
+		if (attrib_is_hedge(lw, n))
+			return 1;
+		if ((n == 8 && !memcmp(lw, "verified", 8)) ||
+		    (n == 9 && !memcmp(lw, "confirmed", 9)) ||
+		    (n == 6 && !memcmp(lw, "verify", 6)) ||
+		    (n == 7 && !memcmp(lw, "confirm", 7))) {
+			for (size_t j = i; j > first && i - j < 5; j--) {
+				const char *l2 = LOW(ax, j - 1);
+				size_t n2 = ax->w[j - 1].lowlen;
+				if ((n2 == 3 && !memcmp(l2, "not", 3)) ||
+				    (n2 == 6 && !memcmp(l2, "cannot", 6)) ||
+				    (n2 == 8 && !memcmp(l2, "couldn't", 8)) ||
+				    (n2 == 6 && !memcmp(l2, "unable", 6)))
+					return 1;
+			}
+		}
+		/* не удалось проверить / 확인되지 */
+		if (!strncmp(lw, "확인되지", 12) || !strncmp(lw, "проверить", 18))
+			return 1;
+	}
+	return 0;
+}
+
+static ue_status push(struct ue_attributions *out, const struct ue_attribution *r)
+{
+	if (out->n >= UE_ATTRIB_MAX_RELATIONS)
+		return UE_OK;
+	if (grow((void **)&out->v, &out->alloc, out->n + 1, sizeof *out->v))
+		return UE_ENOMEM;
+	out->v[out->n++] = *r;
+	return UE_OK;
+}
+
+/* Inside the content of an earlier relation. */
+static int nested(const struct ue_attributions *out, uint32_t pos)
+{
+	for (size_t k = out->n; k > 0 && out->n - k < 8; k--)
+		if (out->v[k - 1].content_start <= pos &&
+		    pos < out->v[k - 1].content_end)
+			return 1;
+	return 0;
+}
+
+/* The source of the nearest earlier relation that a pronoun or
+ * description may refer to. */
+static void resolve(const struct ue_attributions *out, struct ue_attribution *r)
+{
+	if (r->source_kind != UE_SOURCE_PRONOUN &&
+	    r->source_kind != UE_SOURCE_NOMINAL &&
+	    r->source_kind != UE_SOURCE_ANONYMOUS)
+		return;
+	/* "officials" may stand for an organisation named before; a longer
+	 * anonymous description stands for itself */
+	if (r->source_kind == UE_SOURCE_ANONYMOUS &&
+	    r->source_end - r->source_start > 24)
+		return;
+	int want_org = r->source_kind != UE_SOURCE_PRONOUN;
+	for (size_t k = out->n; k > 0 && out->n - k < 32; k--) {
+		const struct ue_attribution *p = &out->v[k - 1];
+		if (p->source_kind == UE_SOURCE_PERSON && !want_org) {
+			r->resolved_start = p->source_start;
+			r->resolved_end = p->source_end;
+			return;
+		}
+		if (p->source_kind == UE_SOURCE_ORG) {
+			r->resolved_start = p->source_start;
+			r->resolved_end = p->source_end;
+			return;
+		}
+		if (p->resolved_end && p->source_kind == r->source_kind) {
+			r->resolved_start = p->resolved_start;
+			r->resolved_end = p->resolved_end;
+			return;
+		}
+	}
+}
+
+static void set_source(const struct ue_attrib *ax, struct ue_attribution *r,
+                       struct span s)
+{
+	if (s.a > s.b) {
+		r->source_start = r->source_end = 0;
+		r->source_kind = UE_SOURCE_NONE;
+		return;
+	}
+	r->source_start = ax->w[s.a].start;
+	r->source_end = ax->w[s.b].end;
+	r->source_kind = source_kind(ax, s);
+}
+
+/* Content to the right of word i (exclusive) up to the sentence end or the
+ * next independent clause. */
+static void content_right(const struct ue_attrib *ax, size_t i, size_t last,
+                          struct ue_attribution *r)
+{
+	size_t j = i + 1;
+	if (j > last) {
+		r->content_start = r->content_end = 0;
+		return;
+	}
+	/* told reporters that ...; said that ... */
+	for (size_t k = j; k <= last && k < j + 5; k++)
+		if (has(ax, k, k, w_that) && k < last) {
+			int clean = 1;
+			for (size_t m = j; m < k; m++)
+				if (punct_after(ax, m))
+					clean = 0;
+			if (clean || k == j)
+				j = k + 1;
+			break;
+		}
+	uint32_t a = ax->w[j].start;
+	/* an opening quotation mark right before */
+	long q = quote_after(ax, ax->w[j - 1].end, a);
+	if (q >= 0)
+		a = ax->q[q].open;
+	uint32_t b = sent_end(ax, last);
+	/* a quotation that runs on past the sentence */
+	if (q >= 0 && ax->q[q].close > b)
+		b = ax->q[q].close;
+	/* stop before the next independent clause with its own cue */
+	for (size_t k = j + 1; k <= last; k++) {
+		if (!ax->w[k].cue || ax->w[k].inq)
+			continue;
+		int32_t c = 0;
+		size_t m = k;
+		while (m > j && !(c = punct_before(ax, m)) && m + 6 > k &&
+		       !has(ax, m - 1, m - 1, w_that) &&
+		       !(ax->w[m - 1].lowlen == 3 && !memcmp(LOW(ax, m - 1), "and", 3)) &&
+		       !(ax->w[m - 1].lowlen == 3 && !memcmp(LOW(ax, m - 1), "but", 3)))
+			m--;
+		if (c == ';' || (m > j && (WEQ(ax, m - 1, "and") ||
+		                           WEQ(ax, m - 1, "but")) &&
+		                 punct_before(ax, m - 1) == ',')) {
+			b = ax->w[m - 1].start;
+			if (c == ';')
+				b = ax->w[m].start;
+			break;
+		}
+		break;
+	}
+	trim(ax, &a, &b);
+	r->content_start = a;
+	r->content_end = b;
+}
+
+static void content_left(const struct ue_attrib *ax, size_t first,
+                         uint32_t before, struct ue_attribution *r)
+{
+	uint32_t a = sent_start(ax, first);
+	uint32_t b = before;
+	trim(ax, &a, &b);
+	if (b <= a)
+		b = a = 0;
+	r->content_start = a;
+	r->content_end = b;
+}
+
+/* English and Russian: one relation per cue run [ca, cb]. */
+static ue_status relate(struct ue_attrib *ax, size_t ca, size_t cb,
+                        struct ue_attributions *out)
+{
+	struct ue_attribution r;
+	memset(&r, 0, sizeof r);
+	size_t first, last;
+	sent_words(ax, ca, &first, &last);
+	r.cue_start = ax->w[ca].start;
+	r.cue_end = ax->w[cb].end;
+	if (nested(out, r.cue_start))
+		return UE_OK;
+	r.kind = cue_kind(ax, ca, cb);
+	r.hedged = (uint8_t)hedged_sentence(ax, first, last);
+	struct span none = {1, 0};
+
+	if (r.kind == UE_ATTRIB_HEDGE) {
+		set_source(ax, &r, none);
+		uint32_t a = sent_start(ax, first), b = sent_end(ax, last);
+		trim(ax, &a, &b);
+		r.content_start = a;
+		r.content_end = b;
+		r.hedged = 1;
+		return push(out, &r);
+	}
+	if (r.kind == UE_ATTRIB_ACCORDING_TO || r.kind == UE_ATTRIB_CITING) {
+		struct span s = np_right(ax, cb + 1, 1);
+		set_source(ax, &r, s);
+		size_t after = s.a <= s.b ? s.b : cb;
+		int at_start = ca == first;
+		if (at_start && after < last) {
+			content_right(ax, after, last, &r);
+		} else {
+			long q = quote_before(ax, r.cue_start, sent_start(ax, first));
+			if (q >= 0) {
+				r.content_start = ax->q[q].open;
+				r.content_end = ax->q[q].close;
+			} else {
+				content_left(ax, first, r.cue_start, &r);
+			}
+		}
+		resolve(out, &r);
+		return push(out, &r);
+	}
+
+	/* a verb or noun cue: the source on the left, past auxiliaries */
+	struct span s = none;
+	size_t j = ca;
+	while (j > first && !punct_before(ax, j) &&
+	       attrib_is_aux(LOW(ax, j - 1), ax->w[j - 1].lowlen))
+		j--;
+	int32_t gap = j > first ? punct_before(ax, j) : 0;
+	if (j > first && !gap) {
+		s = np_left(ax, j - 1);
+	} else if (j > first && gap == ',') {
+		/* X, who ..., said / X, a spokeswoman, said */
+		size_t k = j - 1;
+		while (k > first && j - k < MAX_APPOSITIVE && punct_before(ax, k) != ',')
+			k--;
+		if (k > first && punct_before(ax, k) == ',' &&
+		    (WEQ(ax, k, "who") || WEQ(ax, k, "a") || WEQ(ax, k, "an") ||
+		     WEQ(ax, k, "the") || WEQ(ax, k, "which") ||
+		     WEQ(ax, k, "whose"))) {
+			struct span h = np_left(ax, k - 1);
+			if (h.a <= h.b && (ax->w[h.a].cap || is_pronoun_word(ax, h.a))) {
+				s = h;
+				s.b = j - 1;
+			}
+		}
+	}
+	int inverted = 0;
+	if (s.a > s.b && cb + 1 <= last && !punct_after(ax, cb)) {
+		s = np_right(ax, cb + 1, 0);
+		inverted = s.a <= s.b;
+	}
+	set_source(ax, &r, s);
+	size_t tail = inverted ? s.b : cb;   /* last word of source + cue */
+	uint32_t head = s.a <= s.b && !inverted ? r.source_start : r.cue_start;
+	long q = quote_before(ax, head, sent_start(ax, first) > 0 ?
+	                      sent_start(ax, first) - 1 : 0);
+	if (q < 0 && first > 0)
+		q = quote_before(ax, head, 0);
+	if (q >= 0 && ax->q[q].close + 4 >= head - (head > 0)) {
+		r.content_start = ax->q[q].open;
+		r.content_end = ax->q[q].close;
+		/* "A," he said, "B." */
+		long q2 = quote_after(ax, ax->w[tail].end,
+		                      tail + 1 < ax->nw ? ax->w[tail + 1].start
+		                                        : ax->len);
+		if (q2 >= 0)
+			r.content_end = ax->q[q2].close;
+	} else {
+		/* what follows, unless the cue ends its sentence */
+		size_t rest = 0;
+		for (size_t k = tail + 1; k <= last; k++)
+			if (!ax->w[k].inq || 1)
+				rest++;
+		int before_comma = head > ax->w[first].start &&
+		                   (s.a <= s.b && !inverted ? s.a : ca) > first &&
+		                   punct_before(ax, s.a <= s.b && !inverted ? s.a : ca) == ',';
+		if ((rest <= 2 || (before_comma && rest <= 4)) && head > ax->w[first].start)
+			content_left(ax, first, head, &r);
+		else
+			content_right(ax, tail, last, &r);
+	}
+	if (r.content_end <= r.content_start && r.source_end == 0)
+		return UE_OK;
+	resolve(out, &r);
+	return push(out, &r);
+}
+
+/* Korean: X에 따르면 ...; X는 ... 밝혔다/말했다. */
+static ue_status relate_ko(struct ue_attrib *ax, size_t c,
+                           struct ue_attributions *out)
+{
+	struct ue_attribution r;
+	memset(&r, 0, sizeof r);
+	size_t first, last;
+	sent_words(ax, c, &first, &last);
+	r.hedged = (uint8_t)hedged_sentence(ax, first, last);
+	const char *lw = LOW(ax, c);
+	static const char ttareumyeon[] = "따르면";
+	static const char e[] = "에";
+	if (!strncmp(lw, ttareumyeon, sizeof ttareumyeon - 1) && c > first) {
+		const struct word *p = &ax->w[c - 1];
+		size_t pn = p->end - p->start;
+		if (pn <= 3 || memcmp(ax->text + p->end - 3, e, 3))
+			return UE_OK;
+		r.kind = UE_ATTRIB_ACCORDING_TO;
+		r.cue_start = p->end - 3;
+		r.cue_end = ax->w[c].end;
+		size_t a = c - 1;
+		while (a > first && c - a < 4 && !punct_before(ax, a))
+			a--;
+		struct span s = {a, c - 1};
+		r.source_kind = source_kind(ax, s);
+		r.source_start = ax->w[a].start;
+		r.source_end = p->end - 3;
+		if (c < last) {
+			uint32_t ca = ax->w[c + 1].start, cb = sent_end(ax, last);
+			trim(ax, &ca, &cb);
+			r.content_start = ca;
+			r.content_end = cb;
+		}
+		resolve(out, &r);
+		return push(out, &r);
+	}
+	r.kind = UE_ATTRIB_SAID;
+	r.cue_start = ax->w[c].start;
+	r.cue_end = ax->w[c].end;
+	/* the subject: a word ending in 은/는/이/가, at the sentence start or
+	 * right before the verb */
+	static const char *const particles[] = {"은", "는", "이", "가"};
+	size_t subj = (size_t)-1;
+	for (size_t k = first; k < c && k < first + 5; k++) {
+		const struct word *w = &ax->w[k];
+		if (w->inq || w->end - w->start <= 3)
+			continue;
+		for (int p = 0; p < 4; p++)
+			if (!memcmp(ax->text + w->end - 3, particles[p], 3)) {
+				subj = k;
+				break;
+			}
+		if (subj != (size_t)-1)
+			break;
+	}
+	if (subj == (size_t)-1 && c > first) {
+		const struct word *w = &ax->w[c - 1];
+		if (!w->inq && w->end - w->start > 3)
+			for (int p = 0; p < 4; p++)
+				if (!memcmp(ax->text + w->end - 3, particles[p], 3))
+					subj = c - 1;
+	}
+	if (subj != (size_t)-1) {
+		size_t a = subj;
+		/* a subject at the sentence start may have words before its
+		 * particle: 미국 국방부는 */
+		while (a > first && subj - a < 3 && subj < first + 4 &&
+		       !punct_before(ax, a) && !ax->w[a - 1].inq)
+			a--;
+		struct span s = {a, subj};
+		r.source_kind = source_kind(ax, s);
+		r.source_start = ax->w[a].start;
+		r.source_end = ax->w[subj].end - 3;
+	}
+	long q = -1;
+	for (size_t k = 0; k < ax->nq; k++)
+		if (ax->q[k].open >= ax->w[first].start - (first ? 0 : 0) &&
+		    ax->q[k].close <= r.cue_start && ax->q[k].open + 0 <
+		    r.cue_start && ax->q[k].open >= (first ? ax->w[first - 1].end : 0))
+			q = (long)k;
+	uint32_t ca, cb;
+	if (q >= 0) {
+		ca = ax->q[q].open;
+		cb = ax->q[q].close;
+	} else if (subj != (size_t)-1 && subj + 1 < c) {
+		ca = ax->w[subj + 1].start;
+		cb = ax->w[c - 1].end;
+	} else if (subj == c - 1 && c > first) {
+		ca = sent_start(ax, first);
+		cb = ax->w[subj > first ? subj : first].start;
+	} else {
+		ca = sent_start(ax, first);
+		cb = r.cue_start;
+	}
+	trim(ax, &ca, &cb);
+	if (cb <= ca)
+		return UE_OK;
+	r.content_start = ca;
+	r.content_end = cb;
+	resolve(out, &r);
+	return push(out, &r);
+}
+
+/* Russian multi-word cues: по словам / по данным / по информации X, как
+ * сообщает X, со ссылкой на X.  Marks the words; returns the last. */
+static size_t ru_phrase(struct ue_attrib *ax, size_t i)
+{
+	if (i + 1 >= ax->nw || !same_sent(ax, i, i + 1) || punct_after(ax, i))
+		return 0;
+	const char *a = LOW(ax, i), *b = LOW(ax, i + 1);
+	if (!strcmp(a, "по") && (!strcmp(b, "словам") || !strcmp(b, "данным") ||
+	                         !strcmp(b, "информации") ||
+	                         !strcmp(b, "сведениям") || !strcmp(b, "оценкам")))
+		return i + 1;
+	if (!strcmp(a, "как") && attrib_ru_verb(b, ax->w[i + 1].lowlen))
+		return i + 1;
+	if (!strcmp(a, "со") && !strcmp(b, "ссылкой") && i + 2 < ax->nw &&
+	    !strcmp(LOW(ax, i + 2), "на"))
+		return i + 2;
+	return 0;
+}
+
+ue_status ue_attrib_extract(struct ue_attrib *ax, const char *text,
+                            size_t len, const char *lang,
+                            const struct ue_tokens *tok,
+                            struct ue_attributions *out)
+{
+	if (!out)
+		return UE_EINVAL;
+	out->n = 0;
+	ue_status st = prepare(ax, text, len, lang, tok);
+	if (st)
+		return st;
+	if (ax->lang == L_NONE)
+		return UE_OK;
+	/* mark cue words */
+	for (size_t i = 0; i < ax->nw; i++) {
+		struct word *w = &ax->w[i];
+		if (w->inq)
+			continue;
+		if (ax->lang == L_EN) {
+			w->cue = score(ax, i) >= ax->threshold;
+		} else if (ax->lang == L_RU) {
+			size_t e = ru_phrase(ax, i);
+			if (e) {
+				for (size_t k = i; k <= e; k++)
+					ax->w[k].cue = 1;
+				i = e;
+				continue;
+			}
+			w->cue = (uint8_t)attrib_ru_verb(LOW(ax, i), w->lowlen);
+		} else {
+			w->cue = (uint8_t)(attrib_ko_verb(LOW(ax, i), w->lowlen) ||
+			                   !strncmp(LOW(ax, i), "따르면", 9));
+		}
+	}
+	/* runs of cue words, in order */
+	for (size_t i = 0; i < ax->nw; i++) {
+		if (!ax->w[i].cue)
+			continue;
+		size_t j = i;
+		while (j + 1 < ax->nw && ax->w[j + 1].cue && same_sent(ax, j, j + 1) &&
+		       !punct_after(ax, j) && ax->lang != L_KO)
+			j++;
+		st = ax->lang == L_KO ? relate_ko(ax, i, out)
+		                      : relate(ax, i, j, out);
+		if (st) {
+			out->n = 0;
+			return st;
+		}
+		i = j;
+	}
+	return UE_OK;
+}
