@@ -36,7 +36,7 @@ if [ -f "$data/meter-showbiz/meter-showbiz.jsonl" ]; then
 fi
 
 # Stories: B-cubed F1 against BASIL's events and METER's stories.
-python3 eval/stories.py "$bin" "$data" "$work" --min-f1 0.88 || fail "stories"
+python3 eval/stories.py "$bin" "$data" "$work" --min-f1 0.86 || fail "stories"
 
 # Text reuse on AllSides: the silver wire-copy pairs.  AllSides names some
 # sources after people or columns ("Guest Writer - Right") on the sites of

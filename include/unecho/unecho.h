@@ -122,7 +122,7 @@ ue_status ue_ingest(ue_corpus *corpus, const char *const *paths, size_t npaths,
 typedef struct ue_analyze_options {
 	unsigned threads;     /* worker threads; 0: one per core */
 	int same_outlet;      /* count reuse within one outlet too */
-	/* Stories: the cosine similarity to join a story [0.12] and the time
+	/* Stories: the cosine similarity to join a story [0.2] and the time
 	 * window in days around it [7]; zero means the default. */
 	double story_threshold;
 	double story_window_days;

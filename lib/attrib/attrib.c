@@ -34,6 +34,8 @@ extern const struct ue_builtin_file ue_builtin_files[];
 #define MAX_NP 8          /* words of a source read from a cue */
 #define MAX_APPOSITIVE 25 /* words of ", who ..." skipped leftwards */
 
+#define UFILTER_WORDS 1024   /* 65536 bits */
+
 enum lang { L_EN, L_RU, L_KO, L_NONE };
 
 struct word {
@@ -61,12 +63,18 @@ struct ue_attrib {
 	size_t lowlen, lowalloc;
 	struct quote *q;
 	size_t nq, qalloc;
+	struct ue_attribution *sel;   /* the relations kept by choose() */
+	size_t selalloc;
 	/* the model: open addressing on XXH3 of feature names */
 	uint64_t *keys;
 	float *vals;
 	size_t mask;
+	/* one bit per hash of the "u=WORD" keys: most words of a text are
+	 * ruled out here without touching the table */
+	uint64_t ufilter[UFILTER_WORDS];
 	float threshold;
 	char feat[MAX_FEAT][FEAT_LEN];
+	size_t featlen[MAX_FEAT];
 	const char *featp[MAX_FEAT];
 	const char *text;
 	size_t len;
@@ -124,6 +132,10 @@ const char *ue_source_kind_name(unsigned kind)
  * an invalid sequence (n = 1). */
 static int32_t cp_at(const char *text, size_t len, size_t i, int *n)
 {
+	if ((unsigned char)text[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)text[i];
+	}
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
 	                                      (utf8proc_ssize_t)(len - i), &c);
@@ -163,6 +175,102 @@ static float model_get(const struct ue_attrib *ax, const char *s, size_t n)
 	}
 }
 
+static void model_put(struct ue_attrib *ax, uint64_t h, float v)
+{
+	size_t i = h & ax->mask;
+	while (ax->keys[i] && ax->keys[i] != h)
+		i = (i + 1) & ax->mask;
+	ax->keys[i] = h;
+	ax->vals[i] = v;
+}
+
+/* For each word of the model, the highest score any context can give it
+ * (its own weight, suffix and bias plus the best previous and next word
+ * and the capital features), under the key "u=WORD": words that cannot
+ * reach the threshold are not scored at all (most words of a text). */
+static ue_status model_bounds(struct ue_attrib *ax, const char *data,
+                              size_t len)
+{
+	for (const char *p = data, *end = data + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		const char *tab = memchr(p, '\t', (size_t)(nl - p));
+		size_t fl = tab ? (size_t)(tab - p) : 0;
+		float v = tab ? strtof(tab + 1, NULL) : 0;
+		/* the best previous (next) word of each word: "P=W" ("N=W") */
+		if (fl > 2 && fl < FEAT_LEN && (p[0] == 'p' || p[0] == 'n') &&
+		    p[1] == '=' && v > 0) {
+			char key[FEAT_LEN];
+			const char *bar = p[0] == 'p' ? NULL : memchr(p, '|', fl);
+			if (p[0] == 'p')
+				for (const char *c = tab; c > p; c--)
+					if (c[-1] == '|') {
+						bar = c - 1;
+						break;
+					}
+			if (bar) {
+				const char *w = p[0] == 'p' ? bar + 1 : p + 2;
+				size_t wn = p[0] == 'p' ? (size_t)(tab - bar - 1)
+				                        : (size_t)(bar - p - 2);
+				key[0] = p[0] == 'p' ? 'P' : 'N';
+				key[1] = '=';
+				memcpy(key + 2, w, wn);
+				if (model_get(ax, key, wn + 2) < v)
+					model_put(ax, fhash(key, wn + 2), v);
+			}
+		}
+		p = nl + 1;
+	}
+	for (const char *p = data, *end = data + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		const char *tab = memchr(p, '\t', (size_t)(nl - p));
+		if (tab && tab - p > 2 && p[0] == 'w' && p[1] == '=') {
+			char key[FEAT_LEN];
+			size_t wn = (size_t)(tab - p - 2);
+			if (wn + 8 >= FEAT_LEN)
+				goto next;
+			const char *w = p + 2;
+			/* the suffix feature is the word's own: its weight, not
+			 * the largest of any suffix */
+			size_t sb = wn, cps = 0;
+			while (sb > 0 && cps < 3) {
+				sb--;
+				if (((unsigned char)w[sb] & 0xC0) != 0x80)
+					cps++;
+			}
+			memcpy(key, "s=", 2);
+			memcpy(key + 2, w + sb, wn - sb);
+			float u = model_get(ax, p, (size_t)(tab - p)) +
+			          model_get(ax, "b", 1) +
+			          model_get(ax, key, wn - sb + 2);
+			memcpy(key + 2, w, wn);
+			memcpy(key, "P=", 2);
+			u += model_get(ax, key, wn + 2);
+			memcpy(key, "N=", 2);
+			u += model_get(ax, key, wn + 2);
+			memcpy(key + 1, "pc|", 3);
+			memcpy(key + 4, w, wn);
+			float v = model_get(ax, key + 1, wn + 3);
+			u += v > 0 ? v : 0;
+			memcpy(key, "cap|", 4);
+			v = model_get(ax, key, wn + 4);
+			u += v > 0 ? v : 0;
+			memcpy(key, "u=", 2);
+			memcpy(key + 2, w, wn);
+			uint64_t h = fhash(key, wn + 2);
+			model_put(ax, h, u);
+			if (u >= ax->threshold)
+				ax->ufilter[(h >> 6) % UFILTER_WORDS] |= 1ull << (h & 63);
+		}
+next:
+		p = nl + 1;
+	}
+	return UE_OK;
+}
+
 static ue_status model_load(struct ue_attrib *ax, const char *data,
                             size_t len)
 {
@@ -170,7 +278,7 @@ static ue_status model_load(struct ue_attrib *ax, const char *data,
 	for (size_t i = 0; i < len; i++)
 		lines += data[i] == '\n';
 	size_t cap = 16;
-	while (cap < lines * 2 + 2)
+	while (cap < lines * 3 + 2)
 		cap *= 2;
 	ax->keys = calloc(cap, sizeof *ax->keys);
 	ax->vals = calloc(cap, sizeof *ax->vals);
@@ -208,7 +316,7 @@ static ue_status model_load(struct ue_attrib *ax, const char *data,
 		}
 		p = nl + 1;
 	}
-	return UE_OK;
+	return model_bounds(ax, data, len);
 }
 
 ue_status ue_attrib_new(struct ue_attrib **out)
@@ -242,6 +350,7 @@ void ue_attrib_free(struct ue_attrib *ax)
 	free(ax->w);
 	free(ax->low);
 	free(ax->q);
+	free(ax->sel);
 	free(ax->keys);
 	free(ax->vals);
 	free(ax);
@@ -267,14 +376,15 @@ static ue_status find_quotes(struct ue_attrib *ax)
 	size_t len = ax->len;
 	ax->nq = 0;
 	int open = 0;
-	int32_t closer = 0, closer2 = 0;
+	int32_t closer = 0, closer2 = 0, closer3 = 0;
 	struct quote cur = {0, 0, 0, 0};
 	for (size_t i = 0; i < len;) {
 		int n;
 		int32_t c = cp_at(t, len, i, &n);
 		int two = c == '\'' && i + 1 < len && t[i + 1] == '\'';
-		if (open && (c == '\n' || c == closer || c == closer2 ||
-		             (closer == '\'' && two))) {
+		if (open && (c == '\n' || (closer == '\'' ? two :
+		                            c == closer || c == closer2 ||
+		                            c == closer3))) {
 			cur.end = (uint32_t)i;
 			cur.close = (uint32_t)(c == '\n' ? i : i + (two ? 2 : n));
 			if (grow((void **)&ax->q, &ax->qalloc, ax->nq + 1,
@@ -287,12 +397,15 @@ static ue_status find_quotes(struct ue_attrib *ax)
 			continue;
 		}
 		if (!open) {
-			closer2 = 0;
+			closer2 = closer3 = 0;
 			if (c == 0x201C) {
 				closer = 0x201D;
-				closer2 = 0x201C;  /* some texts close with “ too */
+				/* some texts close with “ or " too */
+				closer2 = 0x201C;
+				closer3 = '"';
 			} else if (c == '"') {
 				closer = '"';
+				closer2 = 0x201D;  /* "...” in careless texts */
 			} else if (c == 0xAB) {
 				closer = 0xBB;
 			} else if (c == 0x201E) {
@@ -334,6 +447,16 @@ static ue_status add_low(struct ue_attrib *ax, struct word *w)
 		i += (size_t)n;
 		if (c < 0)
 			continue;
+		if (c < 0x80) {   /* ASCII: the common case */
+			if (first) {
+				w->cap = c >= 'A' && c <= 'Z';
+				first = 0;
+			}
+			if (k + 1 > MAX_LOW)
+				break;
+			o[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
 		if (first) {
 			w->cap = utf8proc_isupper(c) ? 1 : 0;
 			first = 0;
@@ -428,6 +551,13 @@ static int32_t punct_after(const struct ue_attrib *ax, size_t i)
 	return gap_char(ax, ax->w[i].end, b, 0, NULL);
 }
 
+/* The gap between words i-1 and i holds the ASCII character ch. */
+static int gap_has(const struct ue_attrib *ax, size_t i, char ch)
+{
+	size_t a = i ? ax->w[i - 1].end : 0;
+	return memchr(ax->text + a, ch, ax->w[i].start - a) != NULL;
+}
+
 /* A punctuation mark as a feature token; quotes and dashes folded. */
 static size_t punct_name(int32_t c, char *out)
 {
@@ -476,7 +606,7 @@ static size_t features(struct ue_attrib *ax, size_t i)
 		memcpy(prev, "<s>", 3);
 		pn = 3;
 	} else {
-		pn = ax->w[i - 1].lowlen;
+		pn = ax->w[i - 1].lowlen < MAX_LOW ? ax->w[i - 1].lowlen : MAX_LOW;
 		memcpy(prev, LOW(ax, i - 1), pn);
 	}
 	int32_t nc = punct_after(ax, i);
@@ -486,27 +616,34 @@ static size_t features(struct ue_attrib *ax, size_t i)
 		memcpy(next, "</s>", 4);
 		nn = 4;
 	} else {
-		nn = ax->w[i + 1].lowlen;
+		nn = ax->w[i + 1].lowlen < MAX_LOW ? ax->w[i + 1].lowlen : MAX_LOW;
 		memcpy(next, LOW(ax, i + 1), nn);
 	}
+	if (pn > MAX_LOW)
+		pn = MAX_LOW;
+	if (nn > MAX_LOW)
+		nn = MAX_LOW;
 	size_t k = 0, n;
 	char *f;
 	f = ax->feat[k++];
 	n = cat(f, 0, "w=", 2);
 	n = cat(f, n, lw, ln);
 	f[n] = 0;
+	ax->featlen[k - 1] = n;
 	f = ax->feat[k++];
 	n = cat(f, 0, "p=", 2);
 	n = cat(f, n, prev, pn);
 	n = cat(f, n, "|", 1);
 	n = cat(f, n, lw, ln);
 	f[n] = 0;
+	ax->featlen[k - 1] = n;
 	f = ax->feat[k++];
 	n = cat(f, 0, "n=", 2);
 	n = cat(f, n, lw, ln);
 	n = cat(f, n, "|", 1);
 	n = cat(f, n, next, nn);
 	f[n] = 0;
+	ax->featlen[k - 1] = n;
 	/* the last three code points */
 	size_t s = ln, cps = 0;
 	while (s > 0 && cps < 3) {
@@ -518,35 +655,93 @@ static size_t features(struct ue_attrib *ax, size_t i)
 	n = cat(f, 0, "s=", 2);
 	n = cat(f, n, lw + s, ln - s);
 	f[n] = 0;
+	ax->featlen[k - 1] = n;
 	if (!pc && i > 0 && ax->w[i - 1].sent == w->sent && ax->w[i - 1].cap) {
 		f = ax->feat[k++];
 		n = cat(f, 0, "pc|", 3);
 		n = cat(f, n, lw, ln);
 		f[n] = 0;
+		ax->featlen[k - 1] = n;
 	}
 	if (w->cap) {
 		f = ax->feat[k++];
 		n = cat(f, 0, "cap|", 4);
 		n = cat(f, n, lw, ln);
 		f[n] = 0;
+		ax->featlen[k - 1] = n;
 	}
 	f = ax->feat[k++];
 	f[0] = 'b';
 	f[1] = 0;
+	ax->featlen[k - 1] = 1;
 	return k;
 }
 
-static float score(struct ue_attrib *ax, size_t i)
+static int same_sent(const struct ue_attrib *ax, size_t i, size_t j)
+{
+	return ax->w[i].sent == ax->w[j].sent;
+}
+
+/* A word the model does not know as a cue, or that no context can make
+ * one, is not one: 0.  Most words of a text stop at the filter. */
+static int may_be_cue(const struct ue_attrib *ax, size_t i)
+{
+	char key[MAX_LOW + 4];
+	memcpy(key, "u=", 2);
+	memcpy(key + 2, LOW(ax, i), ax->w[i].lowlen);
+	uint64_t h = fhash(key, ax->w[i].lowlen + 2);
+	if (!(ax->ufilter[(h >> 6) % UFILTER_WORDS] & (1ull << (h & 63))))
+		return 0;
+	float u = model_get(ax, key, ax->w[i].lowlen + 2);
+	return u != 0 && u >= ax->threshold;
+}
+
+/* Word i is a cue by its score in context (may_be_cue() holds). */
+static int is_cue(struct ue_attrib *ax, size_t i)
 {
 	size_t k = features(ax, i);
-	/* a word the model does not know as a cue is not one */
-	float base = model_get(ax, ax->feat[0], strlen(ax->feat[0]));
-	if (base == 0)
-		return -100;
-	float z = base;
-	for (size_t j = 1; j < k; j++)
-		z += model_get(ax, ax->feat[j], strlen(ax->feat[j]));
-	return z;
+	float z = 0;
+	for (size_t j = 0; j < k; j++)
+		z += model_get(ax, ax->feat[j], ax->featlen[j]);
+	return z >= ax->threshold;
+}
+
+/* Either neighbour of word i, in its sentence with no punctuation
+ * between, is a cue (dir < 0: the one before, > 0: the one after). */
+static int next_to_cue(const struct ue_attrib *ax, size_t i, int dir)
+{
+	if (dir < 0)
+		return i > 0 && ax->w[i - 1].cue == 1 && same_sent(ax, i - 1, i) &&
+		       !punct_before(ax, i);
+	return i + 1 < ax->nw && ax->w[i + 1].cue == 1 &&
+	       same_sent(ax, i, i + 1) && !punct_after(ax, i);
+}
+
+/* English cue words.  Function words ("has", "also", "about") are only
+ * parts of longer cues: they are scored only next to a cue, first
+ * leftwards ("has also said") then rightwards ("talked about"). */
+static void mark_en(struct ue_attrib *ax)
+{
+	enum { NO = 0, YES = 1, LATER = 2, SEEN = 3 };
+	for (size_t i = 0; i < ax->nw; i++) {
+		struct word *w = &ax->w[i];
+		if (w->inq || !may_be_cue(ax, i) ||
+		    attrib_is_weekday(LOW(ax, i), w->lowlen))   /* said Friday */
+			continue;
+		if (attrib_is_function(LOW(ax, i), w->lowlen))
+			w->cue = LATER;
+		else
+			w->cue = is_cue(ax, i) ? YES : NO;
+	}
+	for (size_t i = ax->nw; i > 0; i--)
+		if (ax->w[i - 1].cue == LATER && next_to_cue(ax, i - 1, 1))
+			ax->w[i - 1].cue = is_cue(ax, i - 1) ? YES : SEEN;
+	for (size_t i = 0; i < ax->nw; i++)
+		if (ax->w[i].cue == LATER && next_to_cue(ax, i, -1))
+			ax->w[i].cue = is_cue(ax, i) ? YES : SEEN;
+	for (size_t i = 0; i < ax->nw; i++)
+		if (ax->w[i].cue != YES)
+			ax->w[i].cue = NO;
 }
 
 static ue_status prepare(struct ue_attrib *ax, const char *text, size_t len,
@@ -623,11 +818,6 @@ static int np_glue(const struct ue_attrib *ax, size_t i)
 	return 0;
 }
 
-static int same_sent(const struct ue_attrib *ax, size_t i, size_t j)
-{
-	return ax->w[i].sent == ax->w[j].sent;
-}
-
 /* The noun phrase that ends with word j, read leftwards. */
 static struct span np_left(const struct ue_attrib *ax, size_t j)
 {
@@ -673,7 +863,8 @@ static struct span np_right(const struct ue_attrib *ax, size_t i, int loose)
 	const char *lw = LOW(ax, i);
 	size_t n = ax->w[i].lowlen;
 	if (!loose && !ax->w[i].cap && !attrib_is_determiner(lw, n) &&
-	    !attrib_is_anonymous(lw, n) && !attrib_is_org(lw, n))
+	    !attrib_is_anonymous(lw, n) && !attrib_is_org(lw, n) &&
+	    !attrib_is_title(lw, n) && !(n == 6 && !memcmp(lw, "former", 6)))
 		return s;
 	if (attrib_is_right_stop(lw, n) && !attrib_is_determiner(lw, n))
 		return s;
@@ -749,6 +940,12 @@ static uint8_t source_kind(const struct ue_attrib *ax, struct span s)
 			return UE_SOURCE_PRONOUN;
 		return UE_SOURCE_PERSON;
 	}
+	/* a title and then a name: Kremlin spokesman Dmitry Peskov */
+	for (size_t i = s.a; i < s.b; i++)
+		if (attrib_is_title(LOW(ax, i), ax->w[i].lowlen) &&
+		    ax->w[s.b].cap && ax->w[i + 1].cap && !acronym &&
+		    !attrib_is_org(LOW(ax, s.b), ax->w[s.b].lowlen))
+			return UE_SOURCE_PERSON;
 	if (anon && !named)
 		return UE_SOURCE_ANONYMOUS;
 	if (org || acronym)
@@ -764,10 +961,14 @@ static int has(const struct ue_attrib *ax, size_t a, size_t b,
                const char *const *words)
 {
 	for (size_t i = a; i <= b && i < ax->nw; i++)
-		for (const char *const *p = words; *p; p++)
-			if (ax->w[i].lowlen == strlen(*p) &&
-			    !memcmp(LOW(ax, i), *p, ax->w[i].lowlen))
+		for (const char *const *p = words; *p; p++) {
+			const char *e = *p, *lw = LOW(ax, i);
+			size_t n = ax->w[i].lowlen, k = 0;
+			while (k < n && e[k] == lw[k])
+				k++;
+			if (k == n && e[n] == 0)
 				return 1;
+		}
 	return 0;
 }
 
@@ -821,11 +1022,26 @@ static void sent_words(const struct ue_attrib *ax, size_t i, size_t *first,
 	*last = b;
 }
 
+/* The first quotation that opens at or after byte pos, or ax->nq. */
+static size_t quote_from(const struct ue_attrib *ax, size_t pos)
+{
+	size_t lo = 0, hi = ax->nq;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ax->q[mid].open < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The quotation that ends just before byte pos (only spaces, commas and
  * dashes between), or -1. */
 static long quote_before(const struct ue_attrib *ax, size_t pos, size_t lo)
 {
-	for (size_t k = ax->nq; k > 0; k--) {
+	/* quotations closed by pos: all before the first opened at pos */
+	for (size_t k = quote_from(ax, pos); k > 0; k--) {
 		const struct quote *q = &ax->q[k - 1];
 		if (q->close > pos)
 			continue;
@@ -848,10 +1064,8 @@ static long quote_before(const struct ue_attrib *ax, size_t pos, size_t lo)
  * between), or -1. */
 static long quote_after(const struct ue_attrib *ax, size_t pos, size_t hi)
 {
-	for (size_t k = 0; k < ax->nq; k++) {
+	for (size_t k = quote_from(ax, pos); k < ax->nq; k++) {
 		const struct quote *q = &ax->q[k];
-		if (q->open < pos)
-			continue;
 		if (q->open > hi)
 			return -1;
 		for (size_t i = pos; i < q->open;) {
@@ -895,14 +1109,56 @@ static void trim(const struct ue_attrib *ax, uint32_t *a, uint32_t *b)
 	}
 }
 
+/* Word i is written in capitals only, two letters or more. */
+static int all_caps(const struct ue_attrib *ax, size_t i)
+{
+	int caps = 0;
+	for (size_t b = ax->w[i].start; b < ax->w[i].end;) {
+		int m;
+		int32_t c = cp_at(ax->text, ax->len, b, &m);
+		b += (size_t)m;
+		if (!utf8proc_isupper(c))
+			return 0;
+		caps++;
+	}
+	return caps >= 2;
+}
+
+/* The first word after a dateline that opens the paragraph of word
+ * first ("SEOUL, Oct. 18 (Yonhap) -- ", "WASHINGTON (Reuters) - "), or
+ * first itself. */
+static size_t skip_dateline(const struct ue_attrib *ax, size_t first)
+{
+	if (first > 0 && !memchr(ax->text + ax->w[first - 1].end, '\n',
+	                         ax->w[first].start - ax->w[first - 1].end))
+		return first;
+	if (!all_caps(ax, first))
+		return first;
+	for (size_t k = first; k < first + 12 && k + 1 < ax->nw &&
+	                       same_sent(ax, k, k + 1); k++) {
+		/* a dash before a space: " -- ", ") - ", " — " */
+		size_t a = ax->w[k].end, b = ax->w[k + 1].start;
+		if (b > a + 1 && is_space_cp((unsigned char)ax->text[b - 1])) {
+			size_t at;
+			int32_t c = gap_char(ax, a, b, 1, &at);
+			if (c == '-' || c == 0x2014 || c == 0x2013)
+				return k + 1;
+		}
+		if (ax->w[k + 1].inq)
+			break;
+	}
+	return first;
+}
+
 static uint32_t sent_start(const struct ue_attrib *ax, size_t first)
 {
+	first = skip_dateline(ax, first);
 	/* a sentence may open with a quotation mark before its first word */
 	uint32_t s = ax->w[first].start;
 	size_t lo = first ? ax->w[first - 1].end : 0;
-	for (size_t k = 0; k < ax->nq; k++)
-		if (ax->q[k].open >= lo && ax->q[k].open < s)
-			return ax->q[k].open;
+	size_t k = quote_from(ax, lo);
+	if (k < ax->nq && ax->q[k].open < s)
+		return ax->q[k].open;
 	return s;
 }
 
@@ -910,13 +1166,19 @@ static uint32_t sent_end(const struct ue_attrib *ax, size_t last)
 {
 	uint32_t e = ax->w[last].end;
 	/* keep a closing quotation mark that ends the sentence */
-	for (size_t k = 0; k < ax->nq; k++)
-		if (ax->q[k].end >= e && ax->q[k].open < e) {
-			size_t hi = last + 1 < ax->nw ? ax->w[last + 1].start : ax->len;
-			if (ax->q[k].close <= hi)
-				return ax->q[k].close;
-			break;
-		}
+	size_t lo = 0, hi = ax->nq;
+	while (lo < hi) {   /* quotations are ordered and do not overlap */
+		size_t mid = lo + (hi - lo) / 2;
+		if (ax->q[mid].end < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ax->nq && ax->q[lo].open < e) {
+		size_t nx = last + 1 < ax->nw ? ax->w[last + 1].start : ax->len;
+		if (ax->q[lo].close <= nx)
+			return ax->q[lo].close;
+	}
 	return e;
 }
 
@@ -957,16 +1219,6 @@ static ue_status push(struct ue_attributions *out, const struct ue_attribution *
 		return UE_ENOMEM;
 	out->v[out->n++] = *r;
 	return UE_OK;
-}
-
-/* Inside the content of an earlier relation. */
-static int nested(const struct ue_attributions *out, uint32_t pos)
-{
-	for (size_t k = out->n; k > 0 && out->n - k < 8; k--)
-		if (out->v[k - 1].content_start <= pos &&
-		    pos < out->v[k - 1].content_end)
-			return 1;
-	return 0;
 }
 
 /* The source of the nearest earlier relation that a pronoun or
@@ -1046,6 +1298,15 @@ static void content_right(const struct ue_attrib *ax, size_t i, size_t last,
 	/* a quotation that runs on past the sentence */
 	if (q >= 0 && ax->q[q].close > b)
 		b = ax->q[q].close;
+	/* "..., according to the report": a relation of its own */
+	for (size_t k = j + 1; k + 1 <= last; k++)
+		if (WEQ(ax, k, "according") && WEQ(ax, k + 1, "to") &&
+		    gap_has(ax, k, ',') && !ax->w[k].inq) {
+			if (ax->w[k - 1].end < b)
+				b = ax->w[k - 1].end;
+			last = k - 1;
+			break;
+		}
 	/* stop before the next independent clause with its own cue */
 	for (size_t k = j + 1; k <= last; k++) {
 		if (!ax->w[k].cue || ax->w[k].inq)
@@ -1057,6 +1318,18 @@ static void content_right(const struct ue_attrib *ax, size_t i, size_t last,
 		       !(ax->w[m - 1].lowlen == 3 && !memcmp(LOW(ax, m - 1), "and", 3)) &&
 		       !(ax->w[m - 1].lowlen == 3 && !memcmp(LOW(ax, m - 1), "but", 3)))
 			m--;
+		/* ", the report said", ", in which she called for" */
+		int comma = c && m > j && m + 6 > k && gap_has(ax, m, ',');
+		if (comma) {
+			b = ax->w[m].start;
+			break;
+		}
+		/* "... and said that B": a second relation */
+		if (m == k && k > j + 1 && (WEQ(ax, k - 1, "and") ||
+		                            WEQ(ax, k - 1, "but"))) {
+			b = ax->w[k - 1].start;
+			break;
+		}
 		if (c == ';' || (m > j && (WEQ(ax, m - 1, "and") ||
 		                           WEQ(ax, m - 1, "but")) &&
 		                 punct_before(ax, m - 1) == ',')) {
@@ -1084,6 +1357,8 @@ static void content_left(const struct ue_attrib *ax, size_t first,
 	r->content_end = b;
 }
 
+static size_t word_at(const struct ue_attrib *ax, uint32_t pos);
+
 /* English and Russian: one relation per cue run [ca, cb]. */
 static ue_status relate(struct ue_attrib *ax, size_t ca, size_t cb,
                         struct ue_attributions *out)
@@ -1094,8 +1369,6 @@ static ue_status relate(struct ue_attrib *ax, size_t ca, size_t cb,
 	sent_words(ax, ca, &first, &last);
 	r.cue_start = ax->w[ca].start;
 	r.cue_end = ax->w[cb].end;
-	if (nested(out, r.cue_start))
-		return UE_OK;
 	r.kind = cue_kind(ax, ca, cb);
 	r.hedged = (uint8_t)hedged_sentence(ax, first, last);
 	struct span none = {1, 0};
@@ -1125,41 +1398,146 @@ static ue_status relate(struct ue_attrib *ax, size_t ca, size_t cb,
 				content_left(ax, first, r.cue_start, &r);
 			}
 		}
-		resolve(out, &r);
 		return push(out, &r);
 	}
 
 	/* a verb or noun cue: the source on the left, past auxiliaries */
 	struct span s = none;
+	int paren = 0;
 	size_t j = ca;
-	while (j > first && !punct_before(ax, j) &&
-	       attrib_is_aux(LOW(ax, j - 1), ax->w[j - 1].lowlen))
-		j--;
+	for (;;) {
+		if (j > first && !punct_before(ax, j) &&
+		    attrib_is_aux(LOW(ax, j - 1), ax->w[j - 1].lowlen)) {
+			j--;
+		} else if (j > first + 2 && !punct_before(ax, j) &&
+		           (WEQ(ax, j - 1, "morning") || WEQ(ax, j - 1, "evening") ||
+		            WEQ(ax, j - 1, "afternoon") || WEQ(ax, j - 1, "night")) &&
+		           !punct_before(ax, j - 1) &&
+		           attrib_is_weekday(LOW(ax, j - 2), ax->w[j - 2].lowlen)) {
+			j--;   /* X on Thursday evening said */
+		} else if (j > first + 1 && !punct_before(ax, j) &&
+		           attrib_is_weekday(LOW(ax, j - 1), ax->w[j - 1].lowlen)) {
+			/* X on Tuesday said */
+			j--;
+			if (!punct_before(ax, j) && WEQ(ax, j - 1, "on"))
+				j--;
+		} else {
+			break;
+		}
+	}
 	int32_t gap = j > first ? punct_before(ax, j) : 0;
 	if (j > first && !gap) {
 		s = np_left(ax, j - 1);
 	} else if (j > first && gap == ',') {
-		/* X, who ..., said / X, a spokeswoman, said */
-		size_t k = j - 1;
-		while (k > first && j - k < MAX_APPOSITIVE && punct_before(ax, k) != ',')
-			k--;
-		if (k > first && punct_before(ax, k) == ',' &&
-		    (WEQ(ax, k, "who") || WEQ(ax, k, "a") || WEQ(ax, k, "an") ||
-		     WEQ(ax, k, "the") || WEQ(ax, k, "which") ||
-		     WEQ(ax, k, "whose"))) {
+		/* X, who ..., said / X, a spokeswoman, said / X, Romney's
+		 * deputy director, said: the nearest comma that opens an
+		 * apposition after a name */
+		for (size_t k = j - 1; k > first && j - k < MAX_APPOSITIVE; k--) {
+			if (ax->w[k].inq || ax->w[k].cue)
+				break;
+			if (punct_before(ax, k) != ',')
+				continue;
+			const char *lk = LOW(ax, k);
+			size_t nk = ax->w[k].lowlen;
+			int opens = WEQ(ax, k, "who") || WEQ(ax, k, "which") ||
+			            WEQ(ax, k, "whose") || WEQ(ax, k, "for") ||
+			            attrib_is_determiner(lk, nk) ||
+			            attrib_is_title(lk, nk) || WEQ(ax, k, "former") ||
+			            (ax->w[k].cap && !is_pronoun_word(ax, k));
+			if (!opens)
+				continue;
 			struct span h = np_left(ax, k - 1);
-			if (h.a <= h.b && (ax->w[h.a].cap || is_pronoun_word(ax, h.a))) {
+			if (h.a <= h.b && (ax->w[h.a].cap || is_pronoun_word(ax, h.a)) &&
+			    (h.a == first || punct_before(ax, h.a) ||
+			     attrib_is_left_stop(LOW(ax, h.a - 1),
+			                         ax->w[h.a - 1].lowlen))) {
 				s = h;
 				s.b = j - 1;
+				break;
+			}
+		}
+	} else if (j > first && gap == ')') {
+		/* the National Intelligence Service (NIS) said */
+		size_t k = j - 1;
+		while (k > first && j - k < 6 && !punct_before(ax, k))
+			k--;
+		if (k > first && punct_before(ax, k) == '(') {
+			struct span h = np_left(ax, k - 1);
+			if (h.a <= h.b) {
+				s = h;
+				s.b = j - 1;
+				paren = 1;
+			}
+		}
+	}
+	/* Об этом сообщила в пятницу служба разведки: the content before
+	 * the verb, its subject after it */
+	if (ax->lang == L_RU && s.a <= s.b &&
+	    attrib_ru_anaphor(LOW(ax, s.b), ax->w[s.b].lowlen)) {
+		size_t k = cb + 1;
+		while (k <= last && !punct_before(ax, k) &&
+		       attrib_ru_time(LOW(ax, k), ax->w[k].lowlen))
+			k++;
+		struct span h = k <= last && !punct_before(ax, k)
+		                ? np_right(ax, k, 0) : none;
+		if (h.a <= h.b) {
+			set_source(ax, &r, h);
+			r.content_start = ax->w[s.a].start;
+			r.content_end = ax->w[s.b].end;
+			return push(out, &r);
+		}
+	}
+	/* was claimed by the Islamic State: the source after "by" */
+	if (s.a > s.b || (s.a <= s.b && !ax->w[s.a].cap &&
+	                  !is_pronoun_word(ax, s.a))) {
+		size_t k = cb + 1;
+		if (k <= last && WEQ(ax, k, "by") && !punct_before(ax, k) &&
+		    k > ca && (WEQ(ax, ca, "was") || WEQ(ax, ca, "were") ||
+		               WEQ(ax, ca, "been") || WEQ(ax, ca, "is") ||
+		               WEQ(ax, ca, "are") || WEQ(ax, ca, "be") ||
+		               (ca > first && (WEQ(ax, ca - 1, "was") ||
+		                               WEQ(ax, ca - 1, "were") ||
+		                               WEQ(ax, ca - 1, "been") ||
+		                               WEQ(ax, ca - 1, "is") ||
+		                               WEQ(ax, ca - 1, "are") ||
+		                               WEQ(ax, ca - 1, "be"))))) {
+			struct span h = np_right(ax, k + 1, 1);
+			if (h.a <= h.b) {
+				set_source(ax, &r, h);
+				content_left(ax, first, ax->w[ca > first &&
+				             attrib_is_aux(LOW(ax, ca - 1),
+				                           ax->w[ca - 1].lowlen) ?
+				             ca - 1 : ca].start, &r);
+				if (r.content_end <= r.content_start)
+					return UE_OK;
+				return push(out, &r);
 			}
 		}
 	}
 	int inverted = 0;
-	if (s.a > s.b && cb + 1 <= last && !punct_after(ax, cb)) {
+	/* "said Morris" but not "to describe Donald Trump": only reporting
+	 * verbs take their source after them */
+	int reporting = ax->lang != L_EN;
+	for (size_t k = ca; k <= cb; k++)
+		reporting |= attrib_is_report(LOW(ax, k), ax->w[k].lowlen);
+	if (s.a > s.b && cb + 1 <= last && !punct_after(ax, cb) && reporting) {
 		s = np_right(ax, cb + 1, 0);
 		inverted = s.a <= s.b;
+		/* ", said Barney Frank, a former congressman." */
+		if (inverted && s.b < last && punct_after(ax, s.b) == ',' &&
+		    (attrib_is_determiner(LOW(ax, s.b + 1), ax->w[s.b + 1].lowlen) ||
+		     WEQ(ax, s.b + 1, "who") ||
+		     attrib_is_title(LOW(ax, s.b + 1), ax->w[s.b + 1].lowlen))) {
+			size_t k = s.b + 1;
+			while (k < last && !ax->w[k + 1].inq && !ax->w[k + 1].cue)
+				k++;
+			if (k == last)
+				s.b = last;
+		}
 	}
 	set_source(ax, &r, s);
+	if (paren && r.source_end < ax->len && ax->text[r.source_end] == ')')
+		r.source_end++;
 	size_t tail = inverted ? s.b : cb;   /* last word of source + cue */
 	uint32_t head = s.a <= s.b && !inverted ? r.source_start : r.cue_start;
 	long q = quote_before(ax, head, sent_start(ax, first) > 0 ?
@@ -1177,21 +1555,28 @@ static ue_status relate(struct ue_attrib *ax, size_t ca, size_t cb,
 			r.content_end = ax->q[q2].close;
 	} else {
 		/* what follows, unless the cue ends its sentence */
-		size_t rest = 0;
-		for (size_t k = tail + 1; k <= last; k++)
-			if (!ax->w[k].inq || 1)
-				rest++;
+		size_t rest = last > tail ? last - tail : 0;
 		int before_comma = head > ax->w[first].start &&
 		                   (s.a <= s.b && !inverted ? s.a : ca) > first &&
 		                   punct_before(ax, s.a <= s.b && !inverted ? s.a : ca) == ',';
-		if ((rest <= 2 || (before_comma && rest <= 4)) && head > ax->w[first].start)
+		/* "..., the agency said in a statement on Friday." */
+		int adjunct = before_comma && rest > 0 && rest <= 10 &&
+		              !punct_after(ax, tail) &&
+		              attrib_is_adjunct(LOW(ax, tail + 1),
+		                                ax->w[tail + 1].lowlen) &&
+		              word_at(ax, head) >= first + 4;
+		for (size_t k = tail + 1; adjunct && k <= last; k++)
+			if (ax->w[k].inq || WEQ(ax, k, "that") ||
+			    (k > tail + 1 && punct_before(ax, k) == ','))
+				adjunct = 0;
+		if ((rest <= 2 || (before_comma && rest <= 4) || adjunct) &&
+		    head > ax->w[first].start)
 			content_left(ax, first, head, &r);
 		else
 			content_right(ax, tail, last, &r);
 	}
 	if (r.content_end <= r.content_start && r.source_end == 0)
 		return UE_OK;
-	resolve(out, &r);
 	return push(out, &r);
 }
 
@@ -1228,7 +1613,6 @@ static ue_status relate_ko(struct ue_attrib *ax, size_t c,
 			r.content_start = ca;
 			r.content_end = cb;
 		}
-		resolve(out, &r);
 		return push(out, &r);
 	}
 	r.kind = UE_ATTRIB_SAID;
@@ -1280,7 +1664,23 @@ static ue_status relate_ko(struct ue_attrib *ax, size_t c,
 		ca = ax->q[q].open;
 		cb = ax->q[q].close;
 	} else if (subj != (size_t)-1 && subj + 1 < c) {
-		ca = ax->w[subj + 1].start;
+		/* 국가정보원은 18일 ...: the date is no part of the content */
+		size_t k = subj + 1;
+		for (;;) {
+			/* the whole chunk up to the next space: 18일 may be
+			 * tokenised as 18 + 일 */
+			size_t e = ax->w[k].start;
+			while (e < ax->len && !is_space_cp((unsigned char)ax->text[e]))
+				e++;
+			if (!attrib_ko_time(ax->text + ax->w[k].start,
+			                    e - ax->w[k].start))
+				break;
+			while (k + 1 < c && ax->w[k].start < e)
+				k++;
+			if (ax->w[k].start < e)
+				break;
+		}
+		ca = ax->w[k].start;
 		cb = ax->w[c - 1].end;
 	} else if (subj == c - 1 && c > first) {
 		ca = sent_start(ax, first);
@@ -1294,7 +1694,6 @@ static ue_status relate_ko(struct ue_attrib *ax, size_t c,
 		return UE_OK;
 	r.content_start = ca;
 	r.content_end = cb;
-	resolve(out, &r);
 	return push(out, &r);
 }
 
@@ -1317,6 +1716,274 @@ static size_t ru_phrase(struct ue_attrib *ax, size_t i)
 	return 0;
 }
 
+/* "Paul Ryan: FBI Decision Defies Explanation", "Q: And the wall?": a
+ * line that opens with a short name and a colon. */
+static ue_status headlines(struct ue_attrib *ax, struct ue_attributions *out)
+{
+	for (size_t i = 0; i < ax->nw; i++) {
+		if (i > 0 && !memchr(ax->text + ax->w[i - 1].end, '\n',
+		                     ax->w[i].start - ax->w[i - 1].end))
+			continue;
+		/* a name, or a headline in title case up to the colon */
+		size_t k = i;
+		while (k < i + 8 && k + 1 < ax->nw && !ax->w[k].inq &&
+		       (ax->w[k].cap || (k > i && attrib_is_function(LOW(ax, k),
+		                                          ax->w[k].lowlen))) &&
+		       np_glue(ax, k) && same_sent(ax, k, k + 1))
+			k++;
+		if (k >= ax->nw || !ax->w[k].cap || ax->w[k].inq ||
+		    k + 1 >= ax->nw || !same_sent(ax, k, k + 1))
+			continue;
+		size_t at;
+		uint32_t a = ax->w[k].end, b = ax->w[k + 1].start;
+		if (gap_char(ax, a, b, 0, &at) != ':' || at != a ||
+		    memchr(ax->text + a, '\n', b - a))
+			continue;
+		struct ue_attribution r;
+		memset(&r, 0, sizeof r);
+		struct span sp = {i, k};
+		set_source(ax, &r, sp);
+		r.cue_start = a;
+		r.cue_end = a + 1;
+		r.kind = UE_ATTRIB_SAID;
+		size_t first, last;
+		sent_words(ax, k + 1, &first, &last);
+		uint32_t ca = b, cb = sent_end(ax, last);
+		trim(ax, &ca, &cb);
+		if (cb <= ca)
+			continue;
+		r.content_start = ca;
+		r.content_end = cb;
+		ue_status st = push(out, &r);
+		if (st)
+			return st;
+	}
+	/* the laugh line: "..."; pollster Daron Shaw: "..." */
+	for (size_t q = 0; q < ax->nq; q++) {
+		size_t at;
+		uint32_t open = ax->q[q].open;
+		if (open == 0 || gap_char(ax, 0, open, 1, &at) != ':')
+			continue;
+		size_t k = word_at(ax, at);
+		if (k == 0 || ax->w[k - 1].end != at || ax->w[k - 1].inq ||
+		    ax->w[k - 1].cue || memchr(ax->text + at, '\n', open - at))
+			continue;
+		struct span sp = np_left(ax, k - 1);
+		if (sp.a > sp.b)
+			continue;
+		struct ue_attribution r;
+		memset(&r, 0, sizeof r);
+		set_source(ax, &r, sp);
+		r.cue_start = (uint32_t)at;
+		r.cue_end = (uint32_t)at + 1;
+		r.kind = UE_ATTRIB_SAID;
+		r.content_start = open;
+		r.content_end = ax->q[q].close;
+		ue_status st = push(out, &r);
+		if (st)
+			return st;
+	}
+	return UE_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* choosing among the candidate relations                               */
+
+/* The first word that starts at or after byte pos. */
+static size_t word_at(const struct ue_attrib *ax, uint32_t pos)
+{
+	size_t lo = 0, hi = ax->nw;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ax->w[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* 0 for a reporting cue (said, told, according to), 1 for any other:
+ * reporting relations are placed first and win over the inner states
+ * and other cues they contain. */
+static int rank(const struct ue_attrib *ax, const struct ue_attribution *r)
+{
+	if (ax->lang != L_EN)
+		return r->kind == UE_ATTRIB_STATE;
+	if (r->kind == UE_ATTRIB_ACCORDING_TO || r->kind == UE_ATTRIB_CITING ||
+	    r->kind == UE_ATTRIB_TOLD)
+		return 0;
+	for (size_t i = word_at(ax, r->cue_start);
+	     i < ax->nw && ax->w[i].start < r->cue_end; i++)
+		if (attrib_is_report(LOW(ax, i), ax->w[i].lowlen))
+			return 0;
+	return 1;
+}
+
+static int in_span(uint32_t pos, uint32_t a, uint32_t b)
+{
+	return a <= pos && pos < b;
+}
+
+/* Does relation r take any byte of [a, b)?  Sets *first to the earliest
+ * such span start of r. */
+static int takes(const struct ue_attribution *r, uint32_t a, uint32_t b)
+{
+	return (r->cue_end > a && r->cue_start < b) ||
+	       (r->source_end > a && r->source_start < b) ||
+	       (r->content_end > a && r->content_start < b);
+}
+
+static int by_cue_start(const void *x, const void *y)
+{
+	const struct ue_attribution *a = x, *b = y;
+	/* a quotation without a cue stands where it starts */
+	uint32_t ka = a->cue_end ? a->cue_start : a->content_start;
+	uint32_t kb = b->cue_end ? b->cue_start : b->content_start;
+	return ka < kb ? -1 : ka > kb;
+}
+
+/*
+ * Each word belongs to one relation.  Reporting relations are taken
+ * first, then the others, each in text order; a relation whose cue lies
+ * in one already taken is dropped, and the source and content of a later
+ * one are cut where they reach into one taken before.  The kept ones are
+ * sorted by cue and their pronouns and descriptions resolved.
+ */
+static ue_status choose(struct ue_attrib *ax, struct ue_attributions *out)
+{
+	size_t n = out->n;
+	if (grow((void **)&ax->sel, &ax->selalloc, n + 1, sizeof *ax->sel))
+		return UE_ENOMEM;
+	struct ue_attribution *keep = ax->sel;
+	size_t nk = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			struct ue_attribution r = out->v[i];
+			if (rank(ax, &r) != pass)
+				continue;
+			int ok = 1;
+			for (size_t k = 0; k < nk && ok; k++) {
+				const struct ue_attribution *p = &keep[k];
+				if (takes(p, r.cue_start, r.cue_end))
+					ok = 0;
+				if (!ok)
+					break;
+				/* cut the content where it reaches into p */
+				if (r.content_end > r.content_start &&
+				    takes(p, r.content_start, r.content_end)) {
+					uint32_t lo = UINT32_MAX;
+					if (p->source_end > r.content_start &&
+					    p->source_start < lo && p->source_end)
+						lo = p->source_start;
+					if (p->cue_end > r.content_start && p->cue_start < lo)
+						lo = p->cue_start;
+					if (p->content_end > r.content_start &&
+					    p->content_start < lo && p->content_end)
+						lo = p->content_start;
+					if (lo <= r.content_start ||
+					    r.content_end <= r.cue_start ||
+					    in_span(r.cue_start, lo, r.content_end))
+						r.content_start = r.content_end = 0;
+					else {
+						r.content_end = lo;
+						trim(ax, &r.content_start, &r.content_end);
+						if (r.content_end <= r.content_start)
+							r.content_start = r.content_end = 0;
+					}
+				}
+				if (r.source_end > r.source_start &&
+				    takes(p, r.source_start, r.source_end)) {
+					r.source_start = r.source_end = 0;
+					r.source_kind = UE_SOURCE_NONE;
+				}
+			}
+			if (!ok || (r.content_end <= r.content_start &&
+			            r.source_end <= r.source_start &&
+			            r.kind != UE_ATTRIB_HEDGE))
+				continue;
+			/* another relation's parts may now reach into r */
+			keep[nk++] = r;
+		}
+	}
+	/* quotations that stand as sentences of their own, taken by no
+	 * relation: UE_ATTRIB_QUOTE, their speaker found below */
+	for (size_t q = 0; q < ax->nq && nk < UE_ATTRIB_MAX_RELATIONS; q++) {
+		const struct quote *qt = &ax->q[q];
+		size_t i = word_at(ax, qt->start);
+		if (i >= ax->nw || qt->end - qt->start < 24 ||
+		    (i > 0 && same_sent(ax, i - 1, i) &&
+		     ax->w[i - 1].end > qt->open && !ax->w[i - 1].inq))
+			continue;
+		/* nothing but the quotation in its sentence(s) */
+		size_t f, l;
+		sent_words(ax, i, &f, &l);
+		if (f < i && ax->w[i - 1].end > qt->open)
+			continue;
+		size_t e = word_at(ax, qt->close);
+		if (e < ax->nw && e > 0 && same_sent(ax, e - 1, e) &&
+		    ax->w[e].start < ax->len && !ax->w[e].inq)
+			continue;
+		int taken = 0;
+		for (size_t k = 0; k < nk && !taken; k++)
+			taken = takes(&keep[k], qt->open, qt->close);
+		if (taken)
+			continue;
+		if (grow((void **)&ax->sel, &ax->selalloc, nk + 1, sizeof *ax->sel))
+			return UE_ENOMEM;
+		keep = ax->sel;
+		struct ue_attribution r;
+		memset(&r, 0, sizeof r);
+		r.kind = UE_ATTRIB_QUOTE;
+		r.content_start = qt->open;
+		r.content_end = qt->close;
+		keep[nk++] = r;
+	}
+	qsort(keep, nk, sizeof *keep, by_cue_start);
+	if (grow((void **)&out->v, &out->alloc, nk + 1, sizeof *out->v))
+		return UE_ENOMEM;
+	out->n = 0;
+	for (size_t k = 0; k < nk; k++) {
+		struct ue_attribution r = keep[k];
+		r.resolved_start = r.resolved_end = 0;
+		if (r.kind != UE_ATTRIB_QUOTE)
+			resolve(out, &r);
+		out->v[out->n++] = r;
+	}
+	/* the speaker of a quotation: the source of the relation just
+	 * before it (what it resolves to, for "he"), else of the one that
+	 * follows it closely; without one the quotation is dropped */
+	size_t m = 0;
+	for (size_t k = 0; k < out->n; k++) {
+		struct ue_attribution r = out->v[k];
+		if (r.kind == UE_ATTRIB_QUOTE) {
+			const struct ue_attribution *p = m ? &out->v[m - 1] : NULL;
+			const struct ue_attribution *nx =
+				k + 1 < out->n && out->v[k + 1].kind != UE_ATTRIB_QUOTE
+				? &out->v[k + 1] : NULL;
+			if (p && p->source_end && p->content_end <= r.content_start &&
+			    r.content_start - p->content_end < 400) {
+				r.resolved_start = p->resolved_end ? p->resolved_start
+				                                   : p->source_start;
+				r.resolved_end = p->resolved_end ? p->resolved_end
+				                                 : p->source_end;
+			} else if (nx && nx->source_end &&
+			           nx->cue_start >= r.content_end &&
+			           nx->cue_start - r.content_end < 120) {
+				r.resolved_start = nx->resolved_end ? nx->resolved_start
+				                                    : nx->source_start;
+				r.resolved_end = nx->resolved_end ? nx->resolved_end
+				                                  : nx->source_end;
+			} else {
+				continue;
+			}
+		}
+		out->v[m++] = r;
+	}
+	out->n = m;
+	return UE_OK;
+}
+
 ue_status ue_attrib_extract(struct ue_attrib *ax, const char *text,
                             size_t len, const char *lang,
                             const struct ue_tokens *tok,
@@ -1331,12 +1998,14 @@ ue_status ue_attrib_extract(struct ue_attrib *ax, const char *text,
 	if (ax->lang == L_NONE)
 		return UE_OK;
 	/* mark cue words */
+	if (ax->lang == L_EN)
+		mark_en(ax);
 	for (size_t i = 0; i < ax->nw; i++) {
 		struct word *w = &ax->w[i];
 		if (w->inq)
 			continue;
 		if (ax->lang == L_EN) {
-			w->cue = score(ax, i) >= ax->threshold;
+			break;
 		} else if (ax->lang == L_RU) {
 			size_t e = ru_phrase(ax, i);
 			if (e) {
@@ -1359,6 +2028,18 @@ ue_status ue_attrib_extract(struct ue_attrib *ax, const char *text,
 		while (j + 1 < ax->nw && ax->w[j + 1].cue && same_sent(ax, j, j + 1) &&
 		       !punct_after(ax, j) && ax->lang != L_KO)
 			j++;
+		/* "also", "has", "about" alone are parts of cues, never cues */
+		if (ax->lang == L_EN) {
+			size_t k = i;
+			while (k <= j && attrib_is_function(LOW(ax, k), ax->w[k].lowlen))
+				k++;
+			if (k > j) {
+				for (k = i; k <= j; k++)
+					ax->w[k].cue = 0;
+				i = j;
+				continue;
+			}
+		}
 		st = ax->lang == L_KO ? relate_ko(ax, i, out)
 		                      : relate(ax, i, j, out);
 		if (st) {
@@ -1367,5 +2048,12 @@ ue_status ue_attrib_extract(struct ue_attrib *ax, const char *text,
 		}
 		i = j;
 	}
-	return UE_OK;
+	if (ax->lang == L_EN && (st = headlines(ax, out))) {
+		out->n = 0;
+		return st;
+	}
+	st = choose(ax, out);
+	if (st)
+		out->n = 0;
+	return st;
 }

@@ -81,9 +81,9 @@ void ue_attrib_free(struct ue_attrib *ax);
 
 /*
  * Extracts the attribution relations of text (valid UTF-8, NFC, LF line
- * endings; len bytes) written in lang (ISO 639-1 code; NULL or unknown
- * codes are read as English, "ru" and "ko" have their own cues) into
- * out, replacing its contents.  tok may hold the tokens of exactly this
+ * endings; len bytes) written in lang (ISO 639-1 code: "en", NULL, ""
+ * and "und" are read as English, "ru" and "ko" have their own cues, any
+ * other language gives no relations) into out, replacing its contents.  tok may hold the tokens of exactly this
  * text from ue_tokenize() (saves tokenising twice); when NULL the
  * extractor tokenises the text itself.  Fails with UE_ELIMIT for texts
  * over UE_ATTRIB_MAX_TEXT, UE_EINVAL for a bad argument, UE_ENOMEM; out is

@@ -15,7 +15,15 @@ int attrib_is_determiner(const char *w, size_t n);
 int attrib_is_anonymous(const char *w, size_t n);
 int attrib_is_org(const char *w, size_t n);
 int attrib_is_hedge(const char *w, size_t n);
+int attrib_is_report(const char *w, size_t n);
+int attrib_is_function(const char *w, size_t n);
+int attrib_is_title(const char *w, size_t n);
+int attrib_is_adjunct(const char *w, size_t n);
+int attrib_is_weekday(const char *w, size_t n);
 int attrib_ru_verb(const char *w, size_t n);
+int attrib_ru_anaphor(const char *w, size_t n);
+int attrib_ru_time(const char *w, size_t n);
 int attrib_ko_verb(const char *w, size_t n);
+int attrib_ko_time(const char *w, size_t n);
 
 #endif

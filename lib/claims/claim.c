@@ -14,6 +14,7 @@ void ue_claim_params_default(struct ue_claim_params *p)
 	p->w_terms = 0.35;
 	p->window_days = 30;
 	p->max_df = 0;
+	p->min_reports = 2;
 }
 
 /* Shared members of two sorted sets over the smaller one's size. */
@@ -101,6 +102,20 @@ static size_t keys_of(const struct ue_mention *m, uint64_t *k)
 	return n;
 }
 
+/* Keys of a mention that find candidates: its rarest ones, rare enough. */
+#define PROBE_KEYS 4
+/* Only the latest claims of a key are looked at: mentions come in time
+ * order, so older ones are mostly out of the window anyway. */
+#define PROBE_DEPTH 32
+/* Of those, the claims sharing the most probe keys are compared. */
+#define COMPARED 8
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 struct posting {
 	uint32_t *claim;
 	uint32_t n, alloc;
@@ -123,6 +138,8 @@ struct state {
 	struct cl *c;
 	size_t nc, c_alloc;
 	uint32_t *seen;
+	uint8_t *hits;            /* per claim: probe keys shared */
+	uint64_t cand[PROBE_KEYS * PROBE_DEPTH];
 	uint32_t stamp;
 	uint32_t max_df;
 	int64_t window;
@@ -215,11 +232,14 @@ static ue_status claim_new(struct state *s, size_t idx, uint32_t *out)
 		size_t na = s->c_alloc ? s->c_alloc * 2 : 1024;
 		struct cl *p = realloc(s->c, na * sizeof *p);
 		uint32_t *q = realloc(s->seen, na * sizeof *q);
+		uint8_t *h = realloc(s->hits, na);
 		if (p)
 			s->c = p;
 		if (q)
 			s->seen = q;
-		if (!p || !q)
+		if (h)
+			s->hits = h;
+		if (!p || !q || !h)
 			return UE_ENOMEM;
 		s->c_alloc = na;
 	}
@@ -227,6 +247,14 @@ static ue_status claim_new(struct state *s, size_t idx, uint32_t *out)
 	s->seen[s->nc] = 0;
 	*out = (uint32_t)s->nc++;
 	return UE_OK;
+}
+
+static int by_df(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;   /* (df, posting index) pairs */
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
 static ue_status best_claim(struct state *s, size_t idx, uint32_t *best)
@@ -238,31 +266,48 @@ static ue_status best_claim(struct state *s, size_t idx, uint32_t *best)
 		s->stamp = 1;
 	}
 	const struct ue_claim_item *it = &s->item[idx];
-	uint64_t k[MAX_KEYS];
-	size_t nk = keys_of(it->m, k);
+	uint64_t k[MAX_KEYS], probe[MAX_KEYS][2];
+	size_t nk = keys_of(it->m, k), np = 0;
 	for (size_t j = 0; j < nk; j++) {
 		const uint64_t *v = ue_u64map_get(&s->keys, k[j]);
-		if (!v)
-			continue;
-		const struct posting *p = &s->post[*v];
-		for (uint32_t i = 0; i < p->n; i++) {
+		if (v && s->post[*v].df <= s->max_df && s->post[*v].n) {
+			probe[np][0] = s->post[*v].df;
+			probe[np++][1] = *v;
+		}
+	}
+	qsort(probe, np, sizeof probe[0], by_df);
+	/* Count the probe keys each recent claim shares; compare in full
+	 * only those sharing the most. */
+	size_t nc = 0;
+	for (size_t j = 0; j < np && j < PROBE_KEYS; j++) {
+		const struct posting *p = &s->post[probe[j][1]];
+		uint32_t from = p->n > PROBE_DEPTH ? p->n - PROBE_DEPTH : 0;
+		for (uint32_t i = p->n; i-- > from;) {
 			uint32_t ci = p->claim[i];
-			if (s->seen[ci] == s->stamp)
+			if (s->seen[ci] == s->stamp) {
+				s->hits[ci]++;
 				continue;
-			s->seen[ci] = s->stamp;
-			const struct cl *c = &s->c[ci];
-			if (!in_window(s, c, it))
-				continue;
-			double a = ue_claim_similarity(s->p, it->m,
-			                               s->item[c->first].m);
-			double b = c->last == c->first ? 0 :
-			        ue_claim_similarity(s->p, it->m,
-			                            s->item[c->last].m);
-			double sim = a > b ? a : b;
-			if (sim > best_sim || (sim == best_sim && ci < *best)) {
-				best_sim = sim;
-				*best = ci;
 			}
+			s->seen[ci] = s->stamp;
+			s->hits[ci] = 1;
+			s->cand[nc++] = ci;
+		}
+	}
+	for (size_t i = 0; i < nc; i++)
+		s->cand[i] |= (uint64_t)(255 - s->hits[s->cand[i]]) << 32;
+	qsort(s->cand, nc, sizeof *s->cand, cmp_u64);
+	for (size_t i = 0; i < nc && i < COMPARED; i++) {
+		uint32_t ci = (uint32_t)s->cand[i];
+		const struct cl *c = &s->c[ci];
+		if (!in_window(s, c, it))
+			continue;
+		double a = ue_claim_similarity(s->p, it->m, s->item[c->first].m);
+		double b = c->last == c->first ? 0 :
+		        ue_claim_similarity(s->p, it->m, s->item[c->last].m);
+		double sim = a > b ? a : b;
+		if (sim > best_sim || (sim == best_sim && ci < *best)) {
+			best_sim = sim;
+			*best = ci;
 		}
 	}
 	if (best_sim < s->p->threshold)
@@ -294,9 +339,7 @@ ue_status ue_claims_cluster(const struct ue_claim_item *item, size_t n,
 		return UE_OK;
 	struct state s = {.item = item, .n = n, .p = p};
 	s.window = (int64_t)(p->window_days * 86400.0);
-	s.max_df = p->max_df ? p->max_df : (uint32_t)(n / 50);
-	if (!p->max_df && s.max_df < 200)
-		s.max_df = 200;
+	s.max_df = p->max_df ? p->max_df : 2000;
 	struct when *w = malloc(n * sizeof *w);
 	ue_status e = w ? count_df(&s) : UE_ENOMEM;
 	if (!e) {
@@ -323,6 +366,7 @@ ue_status ue_claims_cluster(const struct ue_claim_item *item, size_t n,
 	free(s.post);
 	free(s.c);
 	free(s.seen);
+	free(s.hits);
 	ue_u64map_release(&s.keys);
 	free(w);
 	return e;

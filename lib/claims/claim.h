@@ -20,7 +20,10 @@
  *
  * Mentions are taken in time order; each joins the claim whose first or
  * latest mention is most similar (if within the time window), or starts
- * a new claim.
+ * a new claim.  Candidate claims are those sharing one of the mention's
+ * four rarest keys (entities, quantity values, content terms), among the
+ * latest claims holding that key; the eight sharing the most keys are
+ * compared.
  */
 #ifndef UE_CLAIM_H
 #define UE_CLAIM_H
@@ -35,8 +38,10 @@ struct ue_claim_params {
 	double w_quantity;     /* [0.4] */
 	double w_terms;        /* [0.35] */
 	double window_days;    /* time window around a claim [30] */
-	unsigned max_df;       /* keys in more mentions don't block [0: 2%,
-	                          at least 200] */
+	unsigned max_df;       /* keys in more mentions don't find
+	                          candidates [0: 2000] */
+	unsigned min_reports;  /* documents reporting a claim for it to be
+	                          kept [2]: a statement made once is no echo */
 };
 
 void ue_claim_params_default(struct ue_claim_params *p);

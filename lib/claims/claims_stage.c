@@ -681,8 +681,9 @@ static ue_status claim_figures(struct stage *st, size_t nclaims,
 	return e;
 }
 
-/* Per story: every document's origins (its own reporting when it has no
- * claim), weighed as for claims. */
+/* Per story: each document rests on the origins of its reports of claims
+ * that other documents report too (a claim of its own alone is its own
+ * reporting), weighed as for claims. */
 static ue_status story_figures(struct stage *st, struct output *out)
 {
 	size_t cap = st->m.n + st->nd + 1;
@@ -695,10 +696,16 @@ static ue_status story_figures(struct stage *st, struct output *out)
 		const struct cdoc *d = &st->d[di];
 		if (!d->story)
 			continue;
-		for (size_t i = 0; i < d->n; i++)
+		size_t shared = 0;
+		for (size_t i = 0; i < d->n; i++) {
+			size_t mi = d->first + i;
+			if (out->c[st->claim[mi]].reports < 2)
+				continue;
 			t[n++] = (struct triple){(uint32_t)d->story, (uint32_t)di,
-			                         st->origin[d->first + i]};
-		if (d->n == 0) {
+			                         st->origin[mi]};
+			shared++;
+		}
+		if (shared == 0) {
 			uint32_t o;
 			e = origin_outlet(st, d, &o);
 			t[n++] = (struct triple){(uint32_t)d->story, (uint32_t)di, o};
@@ -762,18 +769,44 @@ static ue_status first_mentions(const struct stage *st, const uint32_t *order,
 	return UE_OK;
 }
 
+/* Stores the claims reported by at least min_reports documents (ranked
+ * first, so their ids run 1..) with their mentions and origins. */
 static ue_status store_all(struct ue_store *s, struct stage *st,
-                           struct output *out)
+                           struct output *out, unsigned min_reports,
+                           uint64_t *stored, uint64_t *stored_origins)
 {
 	out->o = calloc(st->no + 1, sizeof *out->o);
-	if (!out->o)
-		return UE_ENOMEM;
-	for (size_t i = 0; i < st->no; i++)
-		out->o[i] = (struct ue_store_origin){
-			(int64_t)i + 1, st->o[i].key, st->o[i].name, st->o[i].kind,
-			st->o[i].specificity, st->o[i].country, st->o[i].known};
-	return ue_store_claims_put(s, out->o, st->no, out->c, out->nc, out->m,
-	                           st->m.n, out->x, out->nx);
+	struct ue_store_claim *c = malloc((out->nc + 1) * sizeof *c);
+	struct ue_store_mention *m = malloc((st->m.n + 1) * sizeof *m);
+	int64_t *id = calloc(st->no + 1, sizeof *id);   /* stored origin ids */
+	ue_status e = out->o && c && m && id ? UE_OK : UE_ENOMEM;
+	size_t nc = 0, nm = 0, no = 0;
+	for (size_t i = 0; !e && i < out->nc; i++)
+		if (out->c[i].reports >= (int64_t)min_reports)
+			c[nc++] = out->c[i];
+	for (size_t i = 0; !e && i < st->m.n; i++) {
+		if (out->c[st->claim[i]].reports < (int64_t)min_reports)
+			continue;
+		m[nm] = out->m[i];
+		int64_t *o = &id[m[nm].origin - 1];
+		if (!*o) {
+			const struct origin *x = &st->o[m[nm].origin - 1];
+			*o = (int64_t)++no;
+			out->o[no - 1] = (struct ue_store_origin){*o, x->key,
+			        x->name, x->kind, x->specificity, x->country,
+			        x->known};
+		}
+		m[nm++].origin = *o;
+	}
+	if (!e)
+		e = ue_store_claims_put(s, out->o, no, c, nc, m, nm, out->x,
+		                        out->nx);
+	*stored_origins = no;
+	free(id);
+	*stored = nc;
+	free(c);
+	free(m);
+	return e;
 }
 
 static ue_status load(struct ue_store *s, struct stage *st)
@@ -834,9 +867,9 @@ ue_status ue_claims_run(struct ue_store *s, const struct ue_claim_params *p,
 	char *state = NULL, *prev = NULL, key[512];
 	ue_status e = ue_store_claims_state(s, &state);
 	if (!e) {
-		snprintf(key, sizeof key, "%s/%g/%g/%g/%g/%g", state,
+		snprintf(key, sizeof key, "%s/%g/%g/%g/%g/%g/%u", state,
 		         p->threshold, p->w_entity, p->w_quantity, p->w_terms,
-		         p->window_days);
+		         p->window_days, p->min_reports);
 		e = ue_store_meta_get(s, "claims_state", &prev);
 	}
 	int fresh = !e && prev && strcmp(prev, key) == 0;
@@ -863,14 +896,15 @@ ue_status ue_claims_run(struct ue_store *s, const struct ue_claim_params *p,
 		e = claim_figures(&st, nclaims, first, &out);
 	if (!e)
 		e = story_figures(&st, &out);
+	uint64_t stored = 0, origins = 0;
 	if (!e)
-		e = store_all(s, &st, &out);
+		e = store_all(s, &st, &out, p->min_reports, &stored, &origins);
 	if (!e)
 		e = ue_store_meta_set(s, "claims_state", key);
 	if (!e) {
 		sum->mentions = st.m.n;
-		sum->claims = nclaims;
-		sum->origins = st.no;
+		sum->claims = stored;
+		sum->origins = origins;
 	}
 	free(order);
 	free(first);

@@ -17,7 +17,9 @@
  *     each outlet that cites it;
  *  5. otherwise the outlet's own reporting.
  *
- * The stage runs again whenever documents, stories, reuse results or the
+ * Only claims reported by at least two documents are kept (min_reports):
+ * a statement made once is no echo, and a large corpus has hundreds of
+ * thousands of them.  The stage runs again whenever documents, stories, reuse results or the
  * gazetteer changed.
  */
 #ifndef UE_CLAIMS_STAGE_H

@@ -299,8 +299,10 @@ static int has_quantity(const struct ue_quantities *qs, struct ue_span s)
 	return 0;
 }
 
-/* Sentences no attribution covers that state a quantity or relate two
- * entities. */
+/* Sentences no attribution covers that state a quantity, or that relate
+ * two entities in the lead (where news states what happened). */
+#define LEAD_SENTENCES 3
+
 static ue_status from_sentences(const struct ue_mention_input *in,
                                 struct ue_mentions *out)
 {
@@ -309,9 +311,11 @@ static ue_status from_sentences(const struct ue_mention_input *in,
 		if (out->n >= UE_MENTIONS_PER_TEXT)
 			break;
 		struct ue_span s = in->tok->sent[i];
+		int lead = i < LEAD_SENTENCES;
 		if (covered(out, attributed, s) ||
 		    content_tokens(in->tok, s.start, s.end) < 3 ||
-		    !(has_quantity(in->qty, s) || distinct_entities(in, s) >= 2))
+		    !(has_quantity(in->qty, s) ||
+		      (lead && distinct_entities(in, s) >= 2)))
 			continue;
 		struct ue_mention *m = mention_new(out);
 		if (!m)

@@ -5,7 +5,7 @@
  * A mention is either the content of an attribution ("North Korea has
  * decided to send about 12,000 troops" in "... NIS said") or, where no
  * attribution covers it, a sentence that asserts something checkable: a
- * quantity, or at least two entities.  Each carries what clustering
+ * quantity, or at least two entities in one of the first three sentences.  Each carries what clustering
  * compares (its signature: entities, quantities, content terms and
  * polarity) and what origin resolution needs (its source as written, and
  * the kind of source).  Mentions are stored per text as one blob.
@@ -21,10 +21,10 @@ struct ue_tokens;
 struct ue_attributions;
 struct ue_quantities;
 
-#define UE_MENTION_MAX_ENTITIES 16
-#define UE_MENTION_MAX_QUANTITIES 4
-#define UE_MENTION_MAX_TERMS 48
-#define UE_MENTION_MAX_SOURCE 160   /* bytes of the source kept */
+#define UE_MENTION_MAX_ENTITIES 8
+#define UE_MENTION_MAX_QUANTITIES 3
+#define UE_MENTION_MAX_TERMS 24
+#define UE_MENTION_MAX_SOURCE 96    /* bytes of the source kept */
 #define UE_MENTIONS_PER_TEXT 256
 
 /* A quantity as compared: its range, qualifier and object class. */

@@ -26,12 +26,22 @@
 #define MAX_DIGITS 15          /* a longer digit string is not a quantity */
 #define MAX_OBJECT_RUN 4       /* words read after a number for its object */
 
+/* The hashes of the last token is() looked at. */
+struct word_cache {
+	size_t i;
+	uint64_t form, lower;      /* lower: 0 when the same as form */
+	int known;                 /* either may be a word of the lists */
+};
+
 struct scan {
 	const char *text;
 	size_t len;
 	const struct ue_tokens *t;
 	int ru;                    /* the text is Russian or Ukrainian */
+	struct word_cache *wc;
 };
+
+static int may_be_word(const struct scan *s, size_t i);
 
 /* One number, or a range of two, as read from the tokens. */
 struct num {
@@ -86,10 +96,11 @@ static size_t lower(const struct scan *s, size_t i, char *buf, size_t cap)
 	return n;
 }
 
-/* Token i is the word w: its form, or its surface in ASCII lower case. */
+/* Token i is the word w: its form, or its surface in ASCII lower case.
+ * Every w must be in one of the tables start_init() reads. */
 static int is(const struct scan *s, size_t i, const char *w)
 {
-	if (i >= s->t->n)
+	if (i >= s->t->n || !may_be_word(s, i))
 		return 0;
 	size_t n, wn = strlen(w);
 	const char *f = form(s, i, &n);
@@ -355,8 +366,11 @@ static void start_add(const char *w)
 	start_bits[(h & 4095) >> 6] |= (uint64_t)1 << (h & 63);
 }
 
+static void words_init(void);
+
 static void start_init(void)
 {
+	words_init();
 	for (int k = 0; en_units[k]; k++)
 		start_add(en_units[k]);
 	for (int k = 2; en_tens[k]; k++)
@@ -372,6 +386,43 @@ static void start_init(void)
 static int may_start(uint64_t h)
 {
 	return (start_bits[(h & 4095) >> 6] >> (h & 63)) & 1;
+}
+
+/* Likewise for every word is() compares with, in 16384 bits. */
+static uint64_t word_bits[256];
+
+static void word_add(const char *w)
+{
+	uint64_t h = XXH3_64bits(w, strlen(w));
+	word_bits[(h & 16383) >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+static int word_bit(uint64_t h)
+{
+	return (word_bits[(h & 16383) >> 6] >> (h & 63)) & 1;
+}
+
+static void word_list(const char *const *list)
+{
+	for (int k = 0; list[k]; k++)
+		word_add(list[k]);
+}
+
+static int may_be_word(const struct scan *s, size_t i)
+{
+	struct word_cache *c = s->wc;
+	if (c->i == i)
+		return c->known;
+	c->i = i;
+	c->form = s->t->tok[i].hash;
+	c->lower = 0;
+	char low[32];
+	size_t n = lower(s, i, low, sizeof low);
+	if (n && (n != s->t->tok[i].form_len ||
+	          memcmp(low, ue_token_form(s->t, i), n)))
+		c->lower = XXH3_64bits(low, n);
+	c->known = word_bit(c->form) || (c->lower && word_bit(c->lower));
+	return c->known;
 }
 
 /* ---- object classes: the synonym table ---- */
@@ -937,7 +988,17 @@ static int read_number(const struct scan *s, size_t i, struct num *n)
 		char low[32];
 		size_t ln = lower(s, i, low, sizeof low);
 		int found = 0;
-		if (ln) {
+		if (ln == 1 && low[0] == 'a') {
+			/* "a dozen", "a thousand": the commonest word, checked first */
+			char nx[16];
+			if (!spaced(s, i) || !lower(s, i + 1, nx, sizeof nx) ||
+			    (strcmp(nx, "dozen") && strcmp(nx, "hundred") &&
+			     strcmp(nx, "thousand") && strcmp(nx, "million") &&
+			     strcmp(nx, "billion")))
+				return 0;
+			n->v = 1;
+			found = 1;
+		} else if (ln) {
 			for (int u = 0; en_units[u]; u++)
 				if (!strcmp(low, en_units[u])) {
 					n->v = u;
@@ -1619,6 +1680,29 @@ static int quantity_at(const struct scan *s, size_t i, struct ue_quantity *q,
 	return isfinite(q->lo) && (qual == UE_QTY_LOWER || isfinite(q->hi));
 }
 
+static void words_init(void)
+{
+	static const char *const extra[] = {
+		"and", "between", "cent", "dozen", "from", "odd", "of", "or", "per",
+		"plus", "strong", "to", "від", "до", "и", "или", "между", "між", "от",
+		"с", "і", NULL};
+	word_list(extra);
+	word_list(months);
+	word_list(year_words_before);
+	word_list(year_words_after);
+	word_list(designators);
+	word_list(time_after);
+	word_list(object_stops);
+	word_list(ru_vague);
+	for (size_t k = 0; k < sizeof multipliers / sizeof *multipliers; k++)
+		word_add(multipliers[k].w);
+	for (size_t k = 0; k < sizeof unit_words / sizeof *unit_words; k++)
+		word_add(unit_words[k].w);
+	for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+		for (int w = 0; w < 3 && before[k].w[w]; w++)
+			word_add(before[k].w[w]);
+}
+
 void ue_quantities_init(struct ue_quantities *qs)
 {
 	memset(qs, 0, sizeof *qs);
@@ -1638,7 +1722,8 @@ ue_status ue_quantity_find(const char *text, size_t len, const char *lang,
 	out->truncated = 0;
 	if (!text || !t || len > UINT32_MAX)
 		return UE_OK;
-	struct scan s = {text, len, t, 0};
+	struct word_cache wc = {(size_t)-1, 0, 0, 0};
+	struct scan s = {text, len, t, 0, &wc};
 	pthread_once(&start_once, start_init);
 	if (lang && (!strcmp(lang, "ru") || !strcmp(lang, "uk") ||
 	             !strcmp(lang, "be")))
@@ -1655,7 +1740,9 @@ ue_status ue_quantity_find(const char *text, size_t len, const char *lang,
 				if (k->form_len < 6 || memcmp(f, "수", 3) ||
 				    !ko_unit(f + 3, f + k->form_len, &big))
 					continue;
-			} else if (!strchr("tfsen", f[0]) || !strchr(f, '-')) {
+			} else if ((f[0] != 't' && f[0] != 'f' && f[0] != 's' &&
+			            f[0] != 'e' && f[0] != 'n') ||
+			           !memchr(f, '-', k->form_len)) {
 				continue;   /* "twenty-one" */
 			}
 		}

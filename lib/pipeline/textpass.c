@@ -2,9 +2,11 @@
 #include "pipeline/textpass.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "attrib/attrib.h"
 #include "claims/entities.h"
@@ -15,6 +17,10 @@
 
 /* Terms kept per text. */
 #define TEXT_TERMS 64
+/* What an entity mention and a counted quantity count for in the term
+ * vector, against 1 for a word. */
+#define ENTITY_WEIGHT 2
+#define QUANTITY_WEIGHT 2
 /* Texts per batch (and per transaction). */
 #define BATCH 1024
 
@@ -69,8 +75,25 @@ static ue_status entity_terms(struct worker *w)
 		const struct ue_entity_mention *m = &w->em.m[i];
 		uint64_t key = p->entity_key[m->entity];
 		w->es[i] = (struct ue_entity_span){m->start, m->end, key};
-		e = ue_termvec_add(&w->tv, key, 1,
+		e = ue_termvec_add(&w->tv, key, ENTITY_WEIGHT,
 		                   ue_entities_get(p->entities, m->entity)->name);
+	}
+	return e;
+}
+
+/* Counted quantities ("12,000 troops", "1만2천명") as terms: figures
+ * are shared across languages too. */
+static ue_status quantity_terms(struct worker *w)
+{
+	ue_status e = UE_OK;
+	for (size_t i = 0; !e && i < w->qs.n; i++) {
+		const struct ue_quantity *q = &w->qs.q[i];
+		if (!ue_quantity_object_class(q->object_key) || q->lo < 100)
+			continue;
+		char word[64];
+		snprintf(word, sizeof word, "%.0f", q->lo);
+		uint64_t key = XXH3_64bits(word, strlen(word));
+		e = ue_termvec_add(&w->tv, key, QUANTITY_WEIGHT, word);
 	}
 	return e;
 }
@@ -111,6 +134,10 @@ static ue_status one_text(struct worker *w, size_t i)
 	if (!e)
 		e = entity_terms(w);
 	if (!e)
+		e = ue_quantity_find(data, len, lang, &w->tok, &w->qs);
+	if (!e)
+		e = quantity_terms(w);
+	if (!e)
 		e = ue_termvec_pack(&w->tv, &r->terms, &r->terms_len);
 	if (!e) {
 		e = ue_attrib_extract(w->ax, data, len, lang, &w->tok, &w->at);
@@ -119,8 +146,6 @@ static ue_status one_text(struct worker *w, size_t i)
 			e = UE_OK;
 		}
 	}
-	if (!e)
-		e = ue_quantity_find(data, len, lang, &w->tok, &w->qs);
 	if (!e) {
 		struct ue_mention_input in = {data, len, lang, &w->tok, &w->at,
 		                              &w->qs, w->es, w->em.n};

@@ -7,7 +7,7 @@
 
 void ue_cluster_params_default(struct ue_cluster_params *p)
 {
-	p->threshold = 0.12;
+	p->threshold = 0.2;
 	p->window_days = 7;
 	p->probe_terms = 10;
 	p->max_df = 0;
@@ -79,6 +79,19 @@ static ue_status term_add_story(struct term_entry *t, uint32_t story)
 	return UE_OK;
 }
 
+/* Stories looked at per probe term: the latest that have it. */
+#define PROBE_DEPTH 64
+/* Candidate stories counted, and compared in full (those sharing the
+ * most probe terms). */
+#define MAX_CANDIDATES 1024
+#define COMPARED 12
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* ---- stories: summed member vectors ---- */
 
 struct centroid {
@@ -99,7 +112,8 @@ struct state {
 	struct centroid *c;
 	size_t nc, c_alloc;
 	uint32_t *seen;        /* per story: stamp of the last probe */
-	size_t seen_alloc;
+	uint8_t *hits;         /* per story: probe terms shared, this probe */
+	uint64_t cand[MAX_CANDIDATES];  /* (255 - hits) << 32 | story */
 	uint32_t stamp;
 	uint32_t max_df;
 	int64_t window;
@@ -202,11 +216,14 @@ static ue_status story_new(struct state *s, uint32_t *out)
 		size_t na = s->c_alloc ? s->c_alloc * 2 : 256;
 		struct centroid *p = realloc(s->c, na * sizeof *p);
 		uint32_t *q = realloc(s->seen, na * sizeof *q);
+		uint8_t *h = realloc(s->hits, na);
 		if (p)
 			s->c = p;
 		if (q)
 			s->seen = q;
-		if (!p || !q)
+		if (h)
+			s->hits = h;
+		if (!p || !q || !h)
 			return UE_ENOMEM;
 		s->c_alloc = na;
 	}
@@ -215,6 +232,7 @@ static ue_status story_new(struct state *s, uint32_t *out)
 	*out = (uint32_t)s->nc++;
 	return UE_OK;
 }
+
 
 static int by_weight_desc(const void *a, const void *b)
 {
@@ -253,26 +271,43 @@ static ue_status best_story(struct state *s, const struct ue_cluster_doc *d,
 	} else {
 		qsort(order, np, sizeof *order, by_weight_desc);
 	}
+	/* Count how many probe terms each recent story shares; only the
+	 * stories sharing the most are compared in full. */
 	unsigned probes = 0;
+	size_t nc = 0;
 	for (size_t i = 0; i < np && probes < s->p->probe_terms; i++) {
 		struct term_entry *t = term_get(&s->terms, order[i]->hash);
 		if (t->df > s->max_df)
 			continue;
 		probes++;
-		for (uint32_t k = 0; k < t->nstory; k++) {
+		/* Stories are made in time order: the latest are the ones in
+		 * the window. */
+		uint32_t from = t->nstory > PROBE_DEPTH ?
+		                t->nstory - PROBE_DEPTH : 0;
+		for (uint32_t k = t->nstory; k-- > from;) {
 			uint32_t ci = t->story[k];
-			if (s->seen[ci] == s->stamp)
+			if (s->seen[ci] == s->stamp) {
+				s->hits[ci]++;
 				continue;
-			s->seen[ci] = s->stamp;
-			const struct centroid *c = &s->c[ci];
-			if (!c->size || !in_window(s, c, d))
-				continue;
-			double sim = similarity(c, d);
-			if (sim > *best_sim ||
-			    (sim == *best_sim && ci < *best)) {
-				*best_sim = sim;
-				*best = ci;
 			}
+			s->seen[ci] = s->stamp;
+			s->hits[ci] = 1;
+			if (nc < MAX_CANDIDATES)
+				s->cand[nc++] = ci;
+		}
+	}
+	for (size_t i = 0; i < nc; i++)   /* most shared terms first */
+		s->cand[i] |= (uint64_t)(255 - s->hits[s->cand[i]]) << 32;
+	qsort(s->cand, nc, sizeof *s->cand, cmp_u64);
+	for (size_t i = 0; i < nc && i < COMPARED; i++) {
+		uint32_t ci = (uint32_t)s->cand[i];
+		const struct centroid *c = &s->c[ci];
+		if (!c->size || !in_window(s, c, d))
+			continue;
+		double sim = similarity(c, d);
+		if (sim > *best_sim || (sim == *best_sim && ci < *best)) {
+			*best_sim = sim;
+			*best = ci;
 		}
 	}
 	if (*best_sim < s->p->threshold)
@@ -443,6 +478,7 @@ ue_status ue_cluster(const struct ue_cluster_doc *doc, size_t n,
 	stories_release(&s);
 	free(s.c);
 	free(s.seen);
+	free(s.hits);
 	free(order);
 	return e;
 }

@@ -32,7 +32,7 @@ struct ue_cluster_doc {
 };
 
 struct ue_cluster_params {
-	double threshold;     /* cosine to join a story [0.12] */
+	double threshold;     /* cosine to join a story [0.2] */
 	double window_days;   /* time window around a story [7] */
 	unsigned probe_terms; /* heaviest terms used to find stories [10] */
 	unsigned max_df;      /* terms in more documents don't probe [0: 5%,

@@ -16,6 +16,7 @@ void ue_story_params_default(struct ue_story_params *p)
 	p->doc_terms = 40;
 	p->title_weight = 3;
 	p->label_words = 4;
+	p->min_corpus = 1000;
 }
 
 /* ---- a map from term hash to a number (count, or word offset) ---- */
@@ -212,12 +213,15 @@ static ue_status weigh(struct stage *st)
 			if (!(e = hmap_slot(&df, st->d[i].t[k].hash, &sl)))
 				sl->value++;
 		}
+	/* A small corpus is read as a sample of a larger stream: the words
+	 * all of it shares still count (see min_corpus). */
+	double n = (double)(st->n > st->p->min_corpus ? st->n :
+	                    st->p->min_corpus);
 	for (size_t i = 0; !e && i < st->n; i++) {
 		struct sdoc *d = &st->d[i];
 		for (size_t k = 0; k < d->n; k++) {
 			double f = (double)hmap_find(&df, d->t[k].hash)->value;
-			d->t[k].w = (1 + log(d->t[k].w)) *
-			            log((double)(st->n + 1) / f);
+			d->t[k].w = (1 + log(d->t[k].w)) * log((n + 1) / f);
 		}
 		qsort(d->t, d->n, sizeof *d->t, by_weight_desc);
 		if (d->n > st->p->doc_terms)

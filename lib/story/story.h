@@ -16,6 +16,10 @@ struct ue_story_params {
 	unsigned doc_terms;      /* heaviest terms per document [40] */
 	double title_weight;     /* a title word counts as this many [3] */
 	unsigned label_words;    /* words in a label [4] */
+	/* Inverse document frequencies are computed as if the corpus had at
+	 * least this many documents [1000], so that in a small corpus about
+	 * one subject, the words all of it shares still weigh something. */
+	size_t min_corpus;
 };
 
 void ue_story_params_default(struct ue_story_params *p);

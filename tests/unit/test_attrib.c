@@ -220,6 +220,124 @@ static void test_korean(void **state)
 	span_is(r->content_start, r->content_end, "\"우리는 대응할 것\"이라고");
 }
 
+static void test_outer_report_wins(void **state)
+{
+	(void)state;
+	/* the reporting verb at the end wins over the inner state verb */
+	extract("North Korea has decided to send about 12,000 troops, including "
+	        "special forces, to help Russia in its war against Ukraine, "
+	        "South Korea's National Intelligence Service (NIS) said on "
+	        "Friday.", "en");
+	assert_int_equal(rel.n, 1);
+	const struct ue_attribution *r = by_cue("said");
+	span_is(r->source_start, r->source_end,
+	        "South Korea's National Intelligence Service (NIS)");
+	span_is(r->content_start, r->content_end,
+	        "North Korea has decided to send about 12,000 troops, including "
+	        "special forces, to help Russia in its war against Ukraine");
+	assert_int_equal(r->kind, UE_ATTRIB_SAID);
+	assert_int_equal(r->source_kind, UE_SOURCE_ORG);
+}
+
+static void test_dateline(void **state)
+{
+	(void)state;
+	extract("SEOUL, Oct. 18 (PPA) -- North Korea has decided to dispatch some "
+	        "12,000 troops, or four brigades, to support Russia's war in "
+	        "Ukraine, and the first contingent has already left for Russia, "
+	        "the National Intelligence Service (NIS) said Friday.", "en");
+	assert_int_equal(rel.n, 1);
+	const struct ue_attribution *r = by_cue("said");
+	span_is(r->source_start, r->source_end,
+	        "the National Intelligence Service (NIS)");
+	span_is(r->content_start, r->content_end,
+	        "North Korea has decided to dispatch some 12,000 troops, or four "
+	        "brigades, to support Russia's war in Ukraine, and the first "
+	        "contingent has already left for Russia");
+}
+
+static void test_nominal_resolved(void **state)
+{
+	(void)state;
+	extract("South Korea's National Intelligence Service said on Friday that "
+	        "North Korea had sent special forces to Russia.\n\n"
+	        "The spy agency said the deployment was already under way.",
+	        "en");
+	assert_int_equal(rel.n, 2);
+	const struct ue_attribution *r = &rel.v[0];
+	span_is(r->source_start, r->source_end,
+	        "South Korea's National Intelligence Service");
+	span_is(r->content_start, r->content_end,
+	        "North Korea had sent special forces to Russia");
+	r = &rel.v[1];
+	span_is(r->cue_start, r->cue_end, "said");
+	span_is(r->source_start, r->source_end, "The spy agency");
+	assert_int_equal(r->source_kind, UE_SOURCE_NOMINAL);
+	span_is(r->resolved_start, r->resolved_end,
+	        "South Korea's National Intelligence Service");
+	span_is(r->content_start, r->content_end,
+	        "the deployment was already under way");
+}
+
+static void test_dismissed_as(void **state)
+{
+	(void)state;
+	extract("Kremlin spokesman Dmitry Peskov dismissed the reports as "
+	        "\"another fake\".", "en");
+	assert_int_equal(rel.n, 1);
+	const struct ue_attribution *r = by_cue("dismissed");
+	span_is(r->source_start, r->source_end, "Kremlin spokesman Dmitry Peskov");
+	span_is(r->content_start, r->content_end,
+	        "the reports as \"another fake\"");
+	assert_int_equal(r->source_kind, UE_SOURCE_PERSON);
+}
+
+static void test_according_to_acronym(void **state)
+{
+	(void)state;
+	extract("According to HUR, the North Korean soldiers are being trained "
+	        "in the Far East.", "en");
+	assert_int_equal(rel.n, 1);
+	const struct ue_attribution *r = by_cue("According to");
+	span_is(r->source_start, r->source_end, "HUR");
+	assert_int_equal(r->source_kind, UE_SOURCE_ORG);
+	span_is(r->content_start, r->content_end,
+	        "the North Korean soldiers are being trained in the Far East");
+}
+
+static void test_russian_inverted(void **state)
+{
+	(void)state;
+	extract("Об этом сообщила в пятницу Национальная служба разведки Южной "
+	        "Кореи.", "ru");
+	assert_int_equal(rel.n, 1);
+	const struct ue_attribution *r = by_cue("сообщила");
+	span_is(r->source_start, r->source_end,
+	        "Национальная служба разведки Южной Кореи");
+	span_is(r->content_start, r->content_end, "Об этом");
+	extract("По данным южнокорейской разведки, КНДР отправила в Россию "
+	        "12 тысяч военных.", "ru");
+	assert_int_equal(rel.n, 1);
+	r = by_cue("По данным");
+	assert_int_equal(r->kind, UE_ATTRIB_ACCORDING_TO);
+	span_is(r->source_start, r->source_end, "южнокорейской разведки");
+	span_is(r->content_start, r->content_end,
+	        "КНДР отправила в Россию 12 тысяч военных");
+}
+
+static void test_korean_date(void **state)
+{
+	(void)state;
+	extract("국가정보원은 18일 북한이 러시아에 1만2천 명 규모의 특수부대를 "
+	        "파병하기로 결정했다고 밝혔다.", "ko");
+	assert_int_equal(rel.n, 1);
+	const struct ue_attribution *r = by_cue("밝혔다");
+	span_is(r->source_start, r->source_end, "국가정보원");
+	assert_int_equal(r->source_kind, UE_SOURCE_ORG);
+	span_is(r->content_start, r->content_end,
+	        "북한이 러시아에 1만2천 명 규모의 특수부대를 파병하기로 결정했다고");
+}
+
 static void test_edges(void **state)
 {
 	(void)state;
@@ -272,6 +390,13 @@ int main(void)
 		cmocka_unit_test(test_nested_cue_dropped),
 		cmocka_unit_test(test_russian),
 		cmocka_unit_test(test_korean),
+		cmocka_unit_test(test_outer_report_wins),
+		cmocka_unit_test(test_dateline),
+		cmocka_unit_test(test_nominal_resolved),
+		cmocka_unit_test(test_dismissed_as),
+		cmocka_unit_test(test_according_to_acronym),
+		cmocka_unit_test(test_russian_inverted),
+		cmocka_unit_test(test_korean_date),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_features),
 	};
