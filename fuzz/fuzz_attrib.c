@@ -1,6 +1,7 @@
 /*
  * fuzz_attrib.c - the attribution extractor.  The first byte chooses the
- * language (en, ru, ko or unknown); the rest is normalised (the extractor
+ * language (en, ru, ko or unknown) and, by its bit 7, whether paragraph
+ * quotations are reported (UE_ATTRIB_QUOTES); the rest is normalised (the extractor
  * takes stored texts: valid UTF-8, NFC, LF) and extracted from.  Checks
  * that every span lies in the text, ends after it starts and starts and
  * ends on character boundaries; aborts when one does not.
@@ -36,7 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (!ax && ue_attrib_new(&ax))
 		return 0;
-	const char *lang = langs[data[0] % (sizeof langs / sizeof *langs)];
+	const char *lang = langs[(data[0] & 0x7F) % (sizeof langs / sizeof *langs)];
+	ue_attrib_set_flags(ax, data[0] & 0x80 ? UE_ATTRIB_QUOTES : 0);
 	struct ue_buf b;
 	ue_buf_init(&b, 1 << 22);
 	struct ue_attributions rel;

@@ -2,15 +2,26 @@
  * attrib.c - the attribution extractor (see attrib.h).
  *
  * One pass over the words of a text marks quotations and scores each
- * word outside them as a cue; runs of cue words become cues.  For each
- * cue, in order, the source is read leftwards to the start of its noun
- * phrase ("Spokeswoman Haley Morris says"), or rightwards when inverted
- * ("..., said Morris"), or after "according to"/"citing"; the content is
- * the quotation that ends next to the source or cue, else the rest of the
- * sentence, else the sentence before the source ("..., officials said").
- * A cue inside the content of an earlier relation is nested and dropped,
- * as in annotated news each word belongs to one attribution.  Pronouns
- * and descriptions are resolved to the nearest earlier named source.
+ * word outside them as a cue (function words such as "has", "about" only
+ * next to another cue); runs of cue words become cues.  For each cue the
+ * source is read leftwards to the start of its noun phrase ("Spokeswoman
+ * Haley Morris says"), past auxiliaries and "on Friday", appositions ("X,
+ * Romney's deputy director, said") and parentheses ("the Service (NIS)
+ * said"); or rightwards after a reporting verb ("..., said Morris, a
+ * spokeswoman"), after "according to"/"citing", after "by" in a passive
+ * ("was claimed by the Islamic State").  The content is the quotation
+ * that ends next to the source or cue, else the rest of the sentence up
+ * to the next clause with its own cue (", the report said", "and said",
+ * ", according to"), else the sentence before the source ("..., officials
+ * said on Friday"), a dateline ("SEOUL, Oct. 18 (Yonhap) --") left out.
+ * Lines that open with a name and a colon ("Paul Ryan: ...") and a name
+ * before a colon and a quotation are relations too.
+ *
+ * Each word belongs to one relation, as in annotated news: reporting
+ * relations (said, told, according to) are placed first and win over the
+ * inner states and other cues inside them; the rest follow, cut where they
+ * reach into one placed before (choose()).  Pronouns and descriptions are
+ * resolved to the nearest earlier named source.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -65,6 +76,7 @@ struct ue_attrib {
 	size_t nq, qalloc;
 	struct ue_attribution *sel;   /* the relations kept by choose() */
 	size_t selalloc;
+	unsigned flags;               /* UE_ATTRIB_* options */
 	/* the model: open addressing on XXH3 of feature names */
 	uint64_t *keys;
 	float *vals;
@@ -338,6 +350,12 @@ ue_status ue_attrib_new(struct ue_attrib **out)
 	}
 	*out = ax;
 	return UE_OK;
+}
+
+void ue_attrib_set_flags(struct ue_attrib *ax, unsigned flags)
+{
+	if (ax)
+		ax->flags = flags;
 }
 
 void ue_attrib_free(struct ue_attrib *ax)
@@ -1908,7 +1926,8 @@ static ue_status choose(struct ue_attrib *ax, struct ue_attributions *out)
 	}
 	/* quotations that stand as sentences of their own, taken by no
 	 * relation: UE_ATTRIB_QUOTE, their speaker found below */
-	for (size_t q = 0; q < ax->nq && nk < UE_ATTRIB_MAX_RELATIONS; q++) {
+	for (size_t q = 0; (ax->flags & UE_ATTRIB_QUOTES) && q < ax->nq &&
+	                   nk < UE_ATTRIB_MAX_RELATIONS; q++) {
 		const struct quote *qt = &ax->q[q];
 		size_t i = word_at(ax, qt->start);
 		if (i >= ax->nw || qt->end - qt->start < 24 ||

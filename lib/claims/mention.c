@@ -354,7 +354,7 @@ ue_status ue_mentions_find(const struct ue_mention_input *in,
 
 /* ---- the blob ---- */
 
-/* Layout: "MN1", then per mention: start, end, sent_start, sent_end (4
+/* Layout: "MN2", the number of mentions (4 bytes), then per mention: start, end, sent_start, sent_end (4
  * bytes each), attribution (4, -1 as all ones), polarity, source_kind,
  * hedged (1 each), source length (1) and bytes, entity count (1) and keys
  * (8 each), quantity count (1) and each lo, hi (8, IEEE), object (8),
@@ -368,14 +368,15 @@ static size_t packed_size(const struct ue_mention *m)
 ue_status ue_mentions_pack(const struct ue_mentions *ms, unsigned char **out,
                            size_t *len)
 {
-	size_t n = 3;
+	size_t n = 7;
 	for (size_t i = 0; i < ms->n; i++)
 		n += packed_size(&ms->m[i]);
 	unsigned char *p = malloc(n);
 	if (!p)
 		return UE_ENOMEM;
-	memcpy(p, "MN1", 3);
-	unsigned char *w = p + 3;
+	memcpy(p, "MN2", 3);
+	ue_put_le(p + 3, ms->n, 4);
+	unsigned char *w = p + 7;
 	for (size_t i = 0; i < ms->n; i++) {
 		const struct ue_mention *m = &ms->m[i];
 		ue_put_le(w, m->start, 4);
@@ -413,10 +414,13 @@ ue_status ue_mentions_unpack(struct ue_mentions *ms,
                              const unsigned char *blob, size_t len)
 {
 	ms->n = 0;
-	if (len < 3 || memcmp(blob, "MN1", 3) != 0)
+	if (len < 7 || memcmp(blob, "MN2", 3) != 0)
 		return UE_EFORMAT;
 	struct ue_bytes_in in = {blob, len, 3, 1};
-	while (in.ok && in.at < len) {
+	size_t count = (size_t)ue_bytes_get(&in, 4);
+	if (count > UE_MENTIONS_PER_TEXT)
+		return UE_EFORMAT;
+	while (in.ok && ms->n < count) {
 		struct ue_mention *m = mention_new(ms);
 		if (!m)
 			return UE_ENOMEM;
@@ -453,7 +457,7 @@ ue_status ue_mentions_unpack(struct ue_mentions *ms,
 		for (size_t k = 0; in.ok && k < m->nterm; k++)
 			m->term[k] = ue_bytes_get(&in, 8);
 	}
-	if (!in.ok) {
+	if (!in.ok || in.at != len) {
 		ms->n = 0;
 		return UE_EFORMAT;
 	}

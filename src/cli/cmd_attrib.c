@@ -16,6 +16,16 @@
 #include "text/normalise.h"
 #include "text/token.h"
 
+/* The database mode's table. */
+static const struct out_column db_columns[] = {
+	{"doc", "DOC", 20},
+	{"kind", "KIND", 0},
+	{"source_kind", "SOURCE KIND", 0},
+	{"source", "SOURCE", 30},
+	{"cue", "CUE", 16},
+	{"origin", "ORIGIN", 30},
+};
+
 static const struct out_column columns[] = {
 	{"file", "FILE", 24},
 	{"kind", "KIND", 0},
@@ -118,6 +128,14 @@ static char *read_whole(const char *path, size_t *len)
 	fclose(f);
 	*len = n;
 	return buf;
+}
+
+static int count_row(void *ctx, const char *json, size_t len)
+{
+	(void)json;
+	(void)len;
+	++*(int *)ctx;
+	return 0;
 }
 
 static int print_features(void *ctx, uint32_t start, uint32_t end,
@@ -255,6 +273,29 @@ static int run_files(struct file_mode *m)
 	       : rejected == (int)m->n ? EXIT_USAGE : EXIT_REJECTED;
 }
 
+/* The relations found by `unecho analyze`, of one document or all. */
+static int run_db(const char *doc, enum out_mode mode)
+{
+	ue_corpus *corpus = cli_open();
+	if (!corpus)
+		return EXIT_FAILURE_DB;
+	struct out *o = out_new(mode, db_columns,
+	                        (int)(sizeof db_columns / sizeof db_columns[0]));
+	ue_status st = ue_attributions(corpus, doc, out_row, o);
+	out_finish(o);
+	int rc = st ? cli_fail(corpus, st, "attributions") : EXIT_OK;
+	if (!st && doc) {
+		ue_doc_filter f = {.id = doc};
+		int found = 0;
+		if (ue_docs(corpus, &f, count_row, &found) == UE_OK && !found) {
+			cli_error("no document '%s'", doc);
+			rc = EXIT_USAGE;
+		}
+	}
+	ue_corpus_free(corpus);
+	return rc;
+}
+
 int cmd_attributions(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -263,12 +304,15 @@ int cmd_attributions(int argc, char **argv)
 		{"lang", required_argument, NULL, 'l'},
 		{"json", no_argument, NULL, 'j'},
 		{"features", no_argument, NULL, 'x'},
+		{"doc", required_argument, NULL, 'd'},
+		{"csv", no_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct file_mode m;
 	memset(&m, 0, sizeof m);
-	int c, rc = EXIT_USAGE, from_list = 0;
+	int c, rc = EXIT_USAGE, from_list = 0, csv = 0;
+	const char *doc = NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
@@ -284,8 +328,11 @@ int cmd_attributions(int argc, char **argv)
 		case 'l': m.lang = optarg; break;
 		case 'j': m.json = 1; break;
 		case 'x': m.features = 1; break;
+		case 'd': doc = optarg; break;
+		case 'c': csv = 1; break;
 		case 'h':
-			printf("usage: unecho attributions --file PATH [--file PATH "
+			printf("usage: unecho attributions [--doc ID] [--json|--csv]\n"
+			       "       unecho attributions --file PATH [--file PATH "
 			       "...] [--files-from LIST] [--lang xx] [--json]\n");
 			rc = EXIT_OK;
 			goto out;
@@ -297,12 +344,12 @@ int cmd_attributions(int argc, char **argv)
 		cli_error("attributions: unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
-	if (m.n == 0 && !from_list) {
-		cli_error("attributions: the database mode needs 'unecho analyze' "
-		          "(not yet built)");
-		goto out;
-	}
-	rc = run_files(&m);
+	if (m.n == 0 && !from_list)
+		rc = run_db(doc, m.json ? OUT_JSON : csv ? OUT_CSV : OUT_TABLE);
+	else if (doc)
+		cli_error("attributions: --doc is for the database, not --file");
+	else
+		rc = run_files(&m);
 out:
 	/* paths from --files-from were copied; those from --file were not */
 	if (from_list)

@@ -338,6 +338,28 @@ static void test_korean_date(void **state)
 	        "북한이 러시아에 1만2천 명 규모의 특수부대를 파병하기로 결정했다고");
 }
 
+static void test_paragraph_quote(void **state)
+{
+	(void)state;
+	const char *s = "Defence Minister Shin Won-sik said the troops were in "
+	                "Kursk.\n\n\"They will be sent to the front within "
+	                "weeks.\"\n\nThe ministry gave no figures.";
+	extract(s, "en");
+	assert_int_equal(rel.n, 1);   /* off by default */
+	ue_attrib_set_flags(ax, UE_ATTRIB_QUOTES);
+	extract(s, "en");
+	ue_attrib_set_flags(ax, 0);
+	assert_int_equal(rel.n, 2);
+	const struct ue_attribution *r = &rel.v[1];
+	assert_int_equal(r->kind, UE_ATTRIB_QUOTE);
+	assert_int_equal(r->cue_end, 0);
+	span_is(r->content_start, r->content_end,
+	        "\"They will be sent to the front within weeks.\"");
+	span_is(r->resolved_start, r->resolved_end,
+	        "Defence Minister Shin Won-sik");
+	assert_string_equal(ue_attrib_kind_name(r->kind), "quote");
+}
+
 static void test_edges(void **state)
 {
 	(void)state;
@@ -397,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_according_to_acronym),
 		cmocka_unit_test(test_russian_inverted),
 		cmocka_unit_test(test_korean_date),
+		cmocka_unit_test(test_paragraph_quote),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_features),
 	};
