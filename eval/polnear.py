@@ -162,7 +162,7 @@ def features(unecho, docs):
     return data
 
 
-def fit(data, epochs=5, rate=0.2, mincount=2, seed=1):
+def fit(data, epochs=10, rate=0.2, mincount=2, seed=1):
     count = Counter()
     for f, _ in data:
         count.update(f)
@@ -179,7 +179,7 @@ def fit(data, epochs=5, rate=0.2, mincount=2, seed=1):
             g = (y - p) * rate
             for x in f:
                 w[x] += g
-        rate *= 0.6
+        rate *= 0.75
     cue_words = {f[0] for f, y in data if y}
     model = {}
     for x, v in w.items():

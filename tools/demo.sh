@@ -49,6 +49,15 @@ run analyze
 step "unecho --db $db stats"
 run stats
 
+step "unecho --db $db stories"
+run stories
+
+step "unecho --db $db claims   (the ten most reported)"
+run claims | head -n 11
+
+step "unecho --db $db origins   (the ten most reported)"
+run origins | head -n 11
+
 # Commands to try next, as typed from the repository root.
 show=${bin#"$root"/}
 printf '\nThe demo database is %s. What next (from %s):\n' "$db" "$root"
@@ -58,6 +67,9 @@ hint() {
 hint "docs" "every document: outlet, bloc, date, language"
 hint "docs --bloc Russian" "one bloc's documents (--text adds the texts)"
 hint "reuse" "who copied whom, passage by passage"
+hint "claims --claim 1 --json" "the top claim: every report, its origin and chain"
+hint "claims --story 4" "one story's claims"
+hint "attributions --doc demo-001" "who said what in one document"
 hint "outlets" "the outlet registry, with the unknown outlets"
 printf '  %-52s %s\n' "sqlite3 $db" "query it directly (docs/schema.md)"
 echo "The corpus is illustrative (fictional outlets, real origins): data/demo/README.md"

@@ -743,13 +743,7 @@ static void mark_en(struct ue_attrib *ax)
 	enum { NO = 0, YES = 1, LATER = 2, SEEN = 3 };
 	for (size_t i = 0; i < ax->nw; i++) {
 		struct word *w = &ax->w[i];
-		if (w->inq)
-			continue;
-		if (attrib_is_report(LOW(ax, i), w->lowlen)) {
-			w->cue = YES;   /* a reporting verb is always a cue */
-			continue;
-		}
-		if (!may_be_cue(ax, i) ||
+		if (w->inq || !may_be_cue(ax, i) ||
 		    attrib_is_weekday(LOW(ax, i), w->lowlen))   /* said Friday */
 			continue;
 		if (attrib_is_function(LOW(ax, i), w->lowlen))
