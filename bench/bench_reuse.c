@@ -13,6 +13,9 @@
  * common with it.  The ratio then shows how the stage scales with corpus
  * size (all-pairs work would show K squared).  The last line is a checksum
  * of the counts, to compare runs.
+ *
+ * With --all-stages it times every stage of `analyze` instead (reuse, the
+ * per-text pass, stories, claims), each on its own line, and the whole.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -104,10 +107,32 @@ static int enlarge(const char *in, const char *out, int scale)
 	return fclose(w);
 }
 
+#define MAX_PHASES 16
+
 struct result {
 	double seconds, mb;
 	ue_analyze_summary sum;
+	char phase[MAX_PHASES][16];   /* stage phases, as reported */
+	double start[MAX_PHASES];     /* when each was first reported */
+	int nphase;
 };
+
+/* Notes when each phase of the analysis begins. */
+static void on_progress(void *ctx, const char *stage, uint64_t done,
+                        uint64_t total)
+{
+	struct result *r = ctx;
+	(void)done;
+	(void)total;
+	if (r->nphase > 0 && !strcmp(r->phase[r->nphase - 1], stage))
+		return;
+	if (r->nphase == MAX_PHASES)
+		return;
+	snprintf(r->phase[r->nphase], sizeof r->phase[0], "%s", stage);
+	r->start[r->nphase++] = now();
+}
+
+static int all_stages;
 
 /* Ingests path into db and times the analysis. */
 static int measure(const char *db, const char *path, unsigned threads,
@@ -127,10 +152,19 @@ static int measure(const char *db, const char *path, unsigned threads,
 		ue_corpus_free(c);
 		return -1;
 	}
-	ue_analyze_options o = {.threads = threads};
+	ue_analyze_options o = {
+		.threads = threads,
+		.stages = all_stages ? UE_STAGE_ALL : UE_STAGE_REUSE,
+		.on_progress = on_progress,
+		.ctx = r,
+	};
+	r->nphase = 0;
 	double t0 = now();
 	ue_status st = ue_analyze(c, &o, &r->sum);
 	r->seconds = now() - t0;
+	for (int k = 0; k < r->nphase; k++)   /* start times to durations */
+		r->start[k] = (k + 1 < r->nphase ? r->start[k + 1] : t0 +
+		               r->seconds) - r->start[k];
 	r->mb = is.bytes_text / 1e6;
 	if (st)
 		fprintf(stderr, "bench_reuse: %s\n", ue_errmsg(c));
@@ -145,7 +179,14 @@ int main(int argc, char **argv)
 	int scale = 0;
 	const char *work = ".";
 	int i = 1;
-	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
+	for (; i < argc && argv[i][0] == '-'; i += 2) {
+		if (!strcmp(argv[i], "--all-stages")) {
+			all_stages = 1;
+			i--;
+			continue;
+		}
+		if (i + 1 >= argc)
+			break;
 		if (!strcmp(argv[i], "--threads"))
 			threads = (unsigned)atoi(argv[i + 1]);
 		else if (!strcmp(argv[i], "--scale"))
@@ -155,7 +196,7 @@ int main(int argc, char **argv)
 	}
 	if (i >= argc) {
 		fprintf(stderr, "usage: bench_reuse [--threads N] [--scale K] "
-		        "[--work DIR] FILE.jsonl[.gz]\n");
+		        "[--all-stages] [--work DIR] FILE.jsonl[.gz]\n");
 		return 2;
 	}
 	char db[4096], big[4096];
@@ -192,8 +233,17 @@ int main(int argc, char **argv)
 	       one.mb, (unsigned long long)one.sum.texts,
 	       (unsigned long long)one.sum.candidates,
 	       (unsigned long long)one.sum.pairs);
-	printf("reuse: %.2f s with %u threads = %.1f MB/s; peak memory "
-	       "(ingest and analysis) %.0f MB\n", one.seconds, threads,
+	const char *what = all_stages ? "analyze" : "reuse";
+	for (int k = 0; all_stages && k < one.nphase; k++)
+		printf("analyze: phase %-10s %6.2f s\n", one.phase[k],
+		       one.start[k]);
+	if (all_stages)
+		printf("analyze: %llu stories, %llu claims, %llu origins\n",
+		       (unsigned long long)one.sum.stories,
+		       (unsigned long long)one.sum.claims,
+		       (unsigned long long)one.sum.origins);
+	printf("%s: %.2f s with %u threads = %.1f MB/s; peak memory "
+	       "(ingest and analysis) %.0f MB\n", what, one.seconds, threads,
 	       one.mb / one.seconds, rss / 1024.0);
 	if (scale > 1) {
 		struct result many;

@@ -38,6 +38,11 @@ fi
 # Stories: B-cubed F1 against BASIL's events and METER's stories.
 python3 eval/stories.py "$bin" "$data" "$work" --min-f1 0.86 || fail "stories"
 
+# Attribution on PolNeAR's dev split: span P/R/F1 by role, exact and
+# overlapping.  Content has reached its target; cue and source have not.
+python3 eval/polnear.py "$bin" "$data" --split dev --min-content-f1 0.70 ||
+	fail "polnear"
+
 # Text reuse on AllSides: the silver wire-copy pairs.  AllSides names some
 # sources after people or columns ("Guest Writer - Right") on the sites of
 # known outlets; unecho counts those as the outlet itself, so the pairs are
@@ -59,6 +64,8 @@ if [ -f "$data/allsides/allsides.jsonl.gz" ]; then
 		"$data/allsides/allsides.jsonl.gz" || fail "bench_ingest"
 	"$build/bench/bench_reuse" --threads 2 --scale 4 --work "$work" \
 		"$data/allsides/allsides.jsonl.gz" || fail "bench_reuse"
+	"$build/bench/bench_reuse" --threads 2 --all-stages --work "$work" \
+		"$data/allsides/allsides.jsonl.gz" || fail "bench_reuse --all-stages"
 fi
 [ $status -eq 0 ] && echo "eval: all assertions passed"
 exit $status

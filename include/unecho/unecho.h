@@ -119,8 +119,19 @@ ue_status ue_ingest(ue_corpus *corpus, const char *const *paths, size_t npaths,
 /* Analysis                                                             */
 /* ------------------------------------------------------------------ */
 
+/* The stages of analysis, for ue_analyze_options.stages. */
+enum {
+	UE_STAGE_REUSE = 1,    /* text reuse */
+	UE_STAGE_STORIES = 2,  /* the per-text pass and stories */
+	UE_STAGE_CLAIMS = 4,   /* the per-text pass, claims, origins, echo */
+	UE_STAGE_ALL = 7,
+};
+
 typedef struct ue_analyze_options {
 	unsigned threads;     /* worker threads; 0: one per core */
+	/* UE_STAGE_* bits of the stages to run; 0 runs all.  A stage left
+	 * out keeps its earlier results, which the later stages use. */
+	unsigned stages;
 	int same_outlet;      /* count reuse within one outlet too */
 	/* Stories: the cosine similarity to join a story [0.2] and the time
 	 * window in days around it [7]; zero means the default. */

@@ -46,14 +46,18 @@ ue_status ue_pipeline_run(struct ue_store *s, const ue_analyze_options *o,
 	rp.same_outlet = o->same_outlet;
 	rp.progress = progress;
 	rp.ctx = (void *)o;
+	unsigned stages = o->stages ? o->stages : UE_STAGE_ALL;
 	struct ue_reuse_summary rs = {0};
-	ue_status e = reuse_setting(s, o->same_outlet);
-	if (!e)
-		e = ue_reuse_run(s, &rp, &rs);
+	ue_status e = UE_OK;
+	if (stages & UE_STAGE_REUSE) {
+		e = reuse_setting(s, o->same_outlet);
+		if (!e)
+			e = ue_reuse_run(s, &rp, &rs);
+	}
 
 	struct ue_textpass_params tp = {threads, progress, (void *)o};
 	uint64_t featured = 0;
-	if (!e)
+	if (!e && (stages & (UE_STAGE_STORIES | UE_STAGE_CLAIMS)))
 		e = ue_textpass_run(s, &tp, &featured);
 
 	struct ue_story_params sp;
@@ -63,14 +67,20 @@ ue_status ue_pipeline_run(struct ue_store *s, const ue_analyze_options *o,
 	if (o->story_window_days > 0)
 		sp.cluster.window_days = o->story_window_days;
 	uint64_t stories = 0;
-	if (!e)
+	if (!e && (stages & UE_STAGE_STORIES)) {
+		if (progress)
+			progress((void *)o, "stories", 0, 1);
 		e = ue_story_run(s, &sp, &stories);
+	}
 
 	struct ue_claim_params cp;
 	ue_claim_params_default(&cp);
 	struct ue_claims_summary cs = {0};
-	if (!e)
+	if (!e && (stages & UE_STAGE_CLAIMS)) {
+		if (progress)
+			progress((void *)o, "claims", 0, 1);
 		e = ue_claims_run(s, &cp, &cs);
+	}
 
 	if (summary) {
 		summary->texts = rs.texts_new;
