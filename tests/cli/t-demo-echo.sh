@@ -1,0 +1,70 @@
+# The echo on the bundled demo corpus (data/demo: ours, so its results are
+# asserted exactly): stories, claims with their origins, and attributions.
+# The snapshots in expected/demo-*.jsonl are unecho's own output, reviewed
+# against data/demo/truth.tsv; the checks below state what they must show.
+EXP="$SRC/tests/cli/expected"
+D="$SRC/data/demo"
+
+check "outlets import" 0 u outlets import "$D/outlets.tsv"
+check "ingest" 0 u ingest -q "$D/reports.jsonl" "$D/html" "$D/feeds" \
+	"$D/rheinwelle-nato-kursk.md"
+check "analyze" 0 u analyze --json
+has "stages ran" out '"stories":'
+
+# The main troop-number claim: many reports resting on few origins, the
+# intelligence service named, reached through the wires' copies too.
+value "the top claim is the NIS troop figure" \
+	"select reports >= 15 and effective_origins < 2 and echo_ratio > 8
+	 from claims where id = 1" 1
+value "its first report is the wire's" \
+	"select d.id from claims c join documents d on d.doc = c.first_doc
+	 where c.id = 1" demo-002
+value "its quantities say about 12,000 troops" \
+	"select json_extract(quantities, '\$[0].lo') || ' ' ||
+	        json_extract(quantities, '\$[0].object') from claims where id = 1" \
+	"12000 troops"
+value "the NIS is its main origin" \
+	"select o.key from claim_mentions m join found_origins o on o.id = m.origin
+	 where m.claim = 1 group by o.id order by count(*) desc limit 1" \
+	known:kr-nis
+value "the NIS claim crosses blocs" \
+	"select count(distinct coalesce(ob.bloc, 'unknown')) >= 3
+	 from claim_mentions m join documents d on d.doc = m.doc
+	 left join outlet_blocs ob on ob.id = d.outlet where m.claim = 1" 1
+value "Kremlin denials are a claim of their own" \
+	"select count(*) > 0 from claims where polarity = 'denies'" 1
+value "the Pentagon is an origin" \
+	"select count(*) from found_origins where key = 'known:us-dod'" 1
+value "copies inherit their source's origin" \
+	"select count(*) > 0 from claim_mentions where via is not null" 1
+value "stories: the Russian-North Korean treaty stays apart from the troops" \
+	"select count(distinct s.story) from story_docs s join documents d
+	 on d.doc = s.doc where d.id in ('demo-001', 'demo-034')" 2
+value "every document has a story" \
+	"select count(*) from documents d left join story_docs s on s.doc = d.doc
+	 where s.story is null" 0
+
+# The listings, exactly.
+check "stories --json" 0 u stories --json
+same "stories" out "$EXP/demo-stories.jsonl"
+check "claims --json" 0 u claims --json
+same "claims" out "$EXP/demo-claims.jsonl"
+check "origins --json" 0 u origins --json
+same "origins" out "$EXP/demo-origins.jsonl"
+check "attributions --doc demo-001" 0 u attributions --doc demo-001 --json
+same "attributions" out "$EXP/demo-attributions.jsonl"
+check "claims --story" 0 u claims --story 4 --json
+value "claims --story lists that story's claims" \
+	"select count(*) from claims where story = 4" "$(wc -l <out | tr -d ' ')"
+check "claims --claim 1 table" 0 u claims --claim 1
+has "claim table" out "ECHO"
+
+# Errors.
+check "no such claim" 2 u claims --claim 99999
+has "no claim message" err "unecho: no claim 99999"
+check "bad claim id" 2 u claims --claim x
+has "bad id message" err "--claim needs a positive number, not 'x'"
+check "no such story" 2 u stories --story 99999
+check "no such document" 2 u attributions --doc nosuch
+has "no document message" err "unecho: no document 'nosuch'"
+check "unexpected argument" 2 u claims frob
