@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/u64map.h"
+#include "common/order.h"
+#include "common/postings.h"
 
 void ue_claim_params_default(struct ue_claim_params *p)
 {
@@ -110,17 +111,6 @@ static size_t keys_of(const struct ue_mention *m, uint64_t *k)
 /* Of those, the claims sharing the most probe keys are compared. */
 #define COMPARED 8
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-struct posting {
-	uint32_t *claim;
-	uint32_t n, alloc;
-	uint32_t df;
-};
 
 struct cl {
 	uint32_t first, last;     /* member item indices */
@@ -132,41 +122,13 @@ struct state {
 	const struct ue_claim_item *item;
 	size_t n;
 	const struct ue_claim_params *p;
-	struct ue_u64map keys;    /* key -> posting index */
-	struct posting *post;
-	size_t npost, post_alloc;
+	struct ue_postings keys;  /* key -> df and the claims having it */
+	struct ue_probe probe;
 	struct cl *c;
 	size_t nc, c_alloc;
-	uint32_t *seen;
-	uint8_t *hits;            /* per claim: probe keys shared */
-	uint64_t cand[PROBE_KEYS * PROBE_DEPTH];
-	uint32_t stamp;
 	uint32_t max_df;
 	int64_t window;
 };
-
-static ue_status posting_of(struct state *s, uint64_t key, struct posting **out)
-{
-	uint64_t *v;
-	int added;
-	ue_status e = ue_u64map_slot(&s->keys, key, &v, &added);
-	if (e)
-		return e;
-	if (added) {
-		if (s->npost == s->post_alloc) {
-			size_t na = s->post_alloc ? s->post_alloc * 2 : 1024;
-			struct posting *p = realloc(s->post, na * sizeof *p);
-			if (!p)
-				return UE_ENOMEM;
-			s->post = p;
-			s->post_alloc = na;
-		}
-		memset(&s->post[s->npost], 0, sizeof s->post[s->npost]);
-		*v = s->npost++;
-	}
-	*out = &s->post[*v];
-	return UE_OK;
-}
 
 static ue_status count_df(struct state *s)
 {
@@ -174,8 +136,8 @@ static ue_status count_df(struct state *s)
 	for (size_t i = 0; i < s->n; i++) {
 		size_t nk = keys_of(s->item[i].m, k);
 		for (size_t j = 0; j < nk; j++) {
-			struct posting *p;
-			ue_status e = posting_of(s, k[j], &p);
+			struct ue_posting *p;
+			ue_status e = ue_postings_get(&s->keys, k[j], &p);
 			if (e)
 				return e;
 			p->df++;
@@ -207,21 +169,12 @@ static ue_status join(struct state *s, uint32_t ci, size_t idx)
 	uint64_t k[MAX_KEYS];
 	size_t nk = keys_of(it->m, k);
 	for (size_t j = 0; j < nk; j++) {
-		struct posting *p;
-		ue_status e = posting_of(s, k[j], &p);
+		struct ue_posting *p;
+		ue_status e = ue_postings_get(&s->keys, k[j], &p);
+		if (!e && p->df <= s->max_df)
+			e = ue_posting_add(p, ci);
 		if (e)
 			return e;
-		if (p->df > s->max_df || (p->n && p->claim[p->n - 1] == ci))
-			continue;
-		if (p->n == p->alloc) {
-			uint32_t na = p->alloc ? p->alloc * 2 : 4;
-			uint32_t *q = realloc(p->claim, na * sizeof *q);
-			if (!q)
-				return UE_ENOMEM;
-			p->claim = q;
-			p->alloc = na;
-		}
-		p->claim[p->n++] = ci;
 	}
 	return UE_OK;
 }
@@ -231,73 +184,58 @@ static ue_status claim_new(struct state *s, size_t idx, uint32_t *out)
 	if (s->nc == s->c_alloc) {
 		size_t na = s->c_alloc ? s->c_alloc * 2 : 1024;
 		struct cl *p = realloc(s->c, na * sizeof *p);
-		uint32_t *q = realloc(s->seen, na * sizeof *q);
-		uint8_t *h = realloc(s->hits, na);
-		if (p)
-			s->c = p;
-		if (q)
-			s->seen = q;
-		if (h)
-			s->hits = h;
-		if (!p || !q || !h)
+		if (!p)
 			return UE_ENOMEM;
+		s->c = p;
 		s->c_alloc = na;
 	}
+	ue_status e = ue_probe_reserve(&s->probe, s->nc + 1);
+	if (e)
+		return e;
 	s->c[s->nc] = (struct cl){(uint32_t)idx, (uint32_t)idx, 0, 0, 0};
-	s->seen[s->nc] = 0;
 	*out = (uint32_t)s->nc++;
 	return UE_OK;
 }
 
+/* Keys with their document frequency, rarest first. */
+struct probe_key {
+	uint32_t df;
+	const struct ue_posting *p;
+};
+
 static int by_df(const void *a, const void *b)
 {
-	const uint64_t *x = a, *y = b;   /* (df, posting index) pairs */
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	return x[1] < y[1] ? -1 : x[1] > y[1];
+	const struct probe_key *x = a, *y = b;
+	if (x->df != y->df)
+		return x->df < y->df ? -1 : 1;
+	return x->p < y->p ? -1 : x->p > y->p;
 }
 
 static ue_status best_claim(struct state *s, size_t idx, uint32_t *best)
 {
 	*best = UINT32_MAX;
 	double best_sim = 0;
-	if (++s->stamp == 0) {
-		memset(s->seen, 0, s->nc * sizeof *s->seen);
-		s->stamp = 1;
-	}
 	const struct ue_claim_item *it = &s->item[idx];
-	uint64_t k[MAX_KEYS], probe[MAX_KEYS][2];
+	uint64_t k[MAX_KEYS];
+	struct probe_key pk[MAX_KEYS];
 	size_t nk = keys_of(it->m, k), np = 0;
 	for (size_t j = 0; j < nk; j++) {
-		const uint64_t *v = ue_u64map_get(&s->keys, k[j]);
-		if (v && s->post[*v].df <= s->max_df && s->post[*v].n) {
-			probe[np][0] = s->post[*v].df;
-			probe[np++][1] = *v;
-		}
+		const struct ue_posting *p = ue_postings_find(&s->keys, k[j]);
+		if (p && p->df <= s->max_df && p->n)
+			pk[np++] = (struct probe_key){p->df, p};
 	}
-	qsort(probe, np, sizeof probe[0], by_df);
-	/* Count the probe keys each recent claim shares; compare in full
-	 * only those sharing the most. */
-	size_t nc = 0;
-	for (size_t j = 0; j < np && j < PROBE_KEYS; j++) {
-		const struct posting *p = &s->post[probe[j][1]];
-		uint32_t from = p->n > PROBE_DEPTH ? p->n - PROBE_DEPTH : 0;
-		for (uint32_t i = p->n; i-- > from;) {
-			uint32_t ci = p->claim[i];
-			if (s->seen[ci] == s->stamp) {
-				s->hits[ci]++;
-				continue;
-			}
-			s->seen[ci] = s->stamp;
-			s->hits[ci] = 1;
-			s->cand[nc++] = ci;
-		}
-	}
-	for (size_t i = 0; i < nc; i++)
-		s->cand[i] |= (uint64_t)(255 - s->hits[s->cand[i]]) << 32;
-	qsort(s->cand, nc, sizeof *s->cand, cmp_u64);
-	for (size_t i = 0; i < nc && i < COMPARED; i++) {
-		uint32_t ci = (uint32_t)s->cand[i];
+	qsort(pk, np, sizeof *pk, by_df);
+	const struct ue_posting *probe[PROBE_KEYS];
+	size_t nprobe = np < PROBE_KEYS ? np : PROBE_KEYS;
+	for (size_t j = 0; j < nprobe; j++)
+		probe[j] = pk[j].p;
+	/* Only the claims sharing the most probe keys are compared. */
+	uint32_t cand[COMPARED];
+	size_t nc;
+	ue_status e = ue_probe_run(&s->probe, probe, nprobe, PROBE_DEPTH,
+	                           cand, COMPARED, &nc);
+	for (size_t i = 0; !e && i < nc; i++) {
+		uint32_t ci = cand[i];
 		const struct cl *c = &s->c[ci];
 		if (!in_window(s, c, it))
 			continue;
@@ -312,22 +250,7 @@ static ue_status best_claim(struct state *s, size_t idx, uint32_t *best)
 	}
 	if (best_sim < s->p->threshold)
 		*best = UINT32_MAX;
-	return UE_OK;
-}
-
-struct when {
-	int64_t ts;
-	uint32_t undated, index;
-};
-
-static int by_time(const void *a, const void *b)
-{
-	const struct when *x = a, *y = b;
-	if (x->undated != y->undated)
-		return x->undated < y->undated ? -1 : 1;
-	if (x->ts != y->ts)
-		return x->ts < y->ts ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
+	return e;
 }
 
 ue_status ue_claims_cluster(const struct ue_claim_item *item, size_t n,
@@ -340,16 +263,18 @@ ue_status ue_claims_cluster(const struct ue_claim_item *item, size_t n,
 	struct state s = {.item = item, .n = n, .p = p};
 	s.window = (int64_t)(p->window_days * 86400.0);
 	s.max_df = p->max_df ? p->max_df : 2000;
-	struct when *w = malloc(n * sizeof *w);
-	ue_status e = w ? count_df(&s) : UE_ENOMEM;
-	if (!e) {
-		for (size_t i = 0; i < n; i++)
-			w[i] = (struct when){item[i].dated ? item[i].ts : 0,
-			                     !item[i].dated, (uint32_t)i};
-		qsort(w, n, sizeof *w, by_time);
+	uint32_t *order = malloc(n * sizeof *order);
+	int64_t *ts = malloc(n * sizeof *ts);
+	unsigned char *dated = malloc(n);
+	ue_status e = order && ts && dated ? count_df(&s) : UE_ENOMEM;
+	for (size_t i = 0; !e && i < n; i++) {
+		ts[i] = item[i].ts;
+		dated[i] = (unsigned char)item[i].dated;
 	}
+	if (!e)
+		e = ue_time_order(ts, dated, n, order);
 	for (size_t k = 0; !e && k < n; k++) {
-		size_t idx = w[k].index;
+		size_t idx = order[k];
 		uint32_t best;
 		e = best_claim(&s, idx, &best);
 		if (!e && best == UINT32_MAX)
@@ -361,13 +286,11 @@ ue_status ue_claims_cluster(const struct ue_claim_item *item, size_t n,
 	/* Claims are created in time order: numbered by earliest mention. */
 	if (!e)
 		*nclaims = s.nc;
-	for (size_t i = 0; i < s.npost; i++)
-		free(s.post[i].claim);
-	free(s.post);
+	ue_postings_release(&s.keys);
+	ue_probe_release(&s.probe);
 	free(s.c);
-	free(s.seen);
-	free(s.hits);
-	ue_u64map_release(&s.keys);
-	free(w);
+	free(order);
+	free(ts);
+	free(dated);
 	return e;
 }

@@ -12,6 +12,7 @@
 #include "claims/gazetteer.h"
 #include "claims/quantity.h"
 #include "common/buf.h"
+#include "common/order.h"
 #include "common/u64map.h"
 
 /* ---- what the stage holds ---- */
@@ -336,9 +337,8 @@ static ue_status origin_known(struct stage *st, uint32_t k, uint32_t *out)
 }
 
 /* The origin of the same claim in a document d copied from, if any. */
-static int inherited(const struct stage *st, const struct ue_u64map *resolved,
-                     const struct cdoc *d, uint32_t claim, uint32_t *origin,
-                     uint32_t *via)
+static int inherited(const struct ue_u64map *resolved, const struct cdoc *d,
+                     uint32_t claim, uint32_t *origin, uint32_t *via)
 {
 	for (size_t i = 0; i < d->nsource; i++) {
 		uint64_t k = (uint64_t)claim << 32 | d->source[i];
@@ -349,7 +349,6 @@ static int inherited(const struct stage *st, const struct ue_u64map *resolved,
 			return 1;
 		}
 	}
-	(void)st;
 	return 0;
 }
 
@@ -371,7 +370,7 @@ static ue_status resolve_one(struct stage *st, struct ue_u64map *resolved,
 			e = origin_named(st, m, &o);
 	}
 	if (!e && o == UINT32_MAX &&
-	    !inherited(st, resolved, d, st->claim[mi], &o, &via)) {
+	    !inherited(resolved, d, st->claim[mi], &o, &via)) {
 		if (m->source[0] && m->source_kind == UE_SOURCE_ANONYMOUS)
 			e = origin_anonymous(st, d, m, &o);
 		else
@@ -390,38 +389,25 @@ static ue_status resolve_one(struct stage *st, struct ue_u64map *resolved,
 	return e;
 }
 
-struct when {
-	int64_t ts;
-	uint32_t undated, index;
-};
-
-static int by_time(const void *a, const void *b)
-{
-	const struct when *x = a, *y = b;
-	if (x->undated != y->undated)
-		return x->undated < y->undated ? -1 : 1;
-	if (x->ts != y->ts)
-		return x->ts < y->ts ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
 /* Documents in time order (undated last). */
 static uint32_t *time_order(const struct stage *st)
 {
-	struct when *w = malloc((st->nd + 1) * sizeof *w);
 	uint32_t *order = malloc((st->nd + 1) * sizeof *order);
-	if (!w || !order) {
-		free(w);
+	int64_t *ts = malloc((st->nd + 1) * sizeof *ts);
+	unsigned char *dated = malloc(st->nd + 1);
+	ue_status e = order && ts && dated ? UE_OK : UE_ENOMEM;
+	for (size_t i = 0; !e && i < st->nd; i++) {
+		ts[i] = st->d[i].ts;
+		dated[i] = (unsigned char)st->d[i].dated;
+	}
+	if (!e)
+		e = ue_time_order(ts, dated, st->nd, order);
+	free(ts);
+	free(dated);
+	if (e) {
 		free(order);
 		return NULL;
 	}
-	for (size_t i = 0; i < st->nd; i++)
-		w[i] = (struct when){st->d[i].dated ? st->d[i].ts : 0,
-		                     !st->d[i].dated, (uint32_t)i};
-	qsort(w, st->nd, sizeof *w, by_time);
-	for (size_t i = 0; i < st->nd; i++)
-		order[i] = w[i].index;
-	free(w);
 	return order;
 }
 

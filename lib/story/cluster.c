@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/order.h"
+#include "common/postings.h"
+
 void ue_cluster_params_default(struct ue_cluster_params *p)
 {
 	p->threshold = 0.2;
@@ -29,68 +32,11 @@ double ue_wterm_cosine(const struct ue_wterm *a, size_t na,
 	return dot;
 }
 
-/* ---- terms: document frequency and the stories each term is in ---- */
-
-struct term_entry {
-	uint64_t hash;
-	uint32_t df;
-	uint32_t *story;       /* stories whose centroid has the term */
-	uint32_t nstory, alloc;
-};
-
-struct term_map {
-	struct term_entry *e;  /* open addressing; hash 0 marks empty */
-	size_t cap;
-};
-
-static uint64_t key_of(uint64_t hash)
-{
-	return hash ? hash : 1;    /* 0 is the empty marker */
-}
-
-static struct term_entry *term_get(struct term_map *m, uint64_t hash)
-{
-	uint64_t k = key_of(hash);
-	size_t i = (size_t)(k * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
-	while (m->e[i].hash && m->e[i].hash != k)
-		i = (i + 1) & (m->cap - 1);
-	m->e[i].hash = k;
-	return &m->e[i];
-}
-
-static void term_map_release(struct term_map *m)
-{
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->e[i].story);
-	free(m->e);
-}
-
-static ue_status term_add_story(struct term_entry *t, uint32_t story)
-{
-	if (t->nstory == t->alloc) {
-		uint32_t na = t->alloc ? t->alloc * 2 : 4;
-		uint32_t *p = realloc(t->story, na * sizeof *p);
-		if (!p)
-			return UE_ENOMEM;
-		t->story = p;
-		t->alloc = na;
-	}
-	t->story[t->nstory++] = story;
-	return UE_OK;
-}
-
 /* Stories looked at per probe term: the latest that have it. */
 #define PROBE_DEPTH 64
-/* Candidate stories counted, and compared in full (those sharing the
- * most probe terms). */
-#define MAX_CANDIDATES 1024
+/* Candidate stories compared in full: those sharing the most probe
+ * terms. */
 #define COMPARED 12
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
 
 /* ---- stories: summed member vectors ---- */
 
@@ -108,13 +54,10 @@ struct state {
 	const struct ue_cluster_doc *doc;
 	size_t n;
 	const struct ue_cluster_params *p;
-	struct term_map terms;
+	struct ue_postings terms;  /* term -> df and the stories having it */
 	struct centroid *c;
 	size_t nc, c_alloc;
-	uint32_t *seen;        /* per story: stamp of the last probe */
-	uint8_t *hits;         /* per story: probe terms shared, this probe */
-	uint64_t cand[MAX_CANDIDATES];  /* (255 - hits) << 32 | story */
-	uint32_t stamp;
+	struct ue_probe probe;
 	uint32_t max_df;
 	int64_t window;
 };
@@ -190,8 +133,10 @@ static ue_status centroid_add(struct state *s, uint32_t ci, size_t di)
 			c->norm2 += x->w * x->w;
 			c->t[--out] = *x;
 			j--;
-			ue_status e = term_add_story(term_get(&s->terms, x->hash),
-			                             ci);
+			struct ue_posting *p;
+			ue_status e = ue_postings_get(&s->terms, x->hash, &p);
+			if (!e)
+				e = ue_posting_add(p, ci);
 			if (e)
 				return e;
 		}
@@ -215,20 +160,15 @@ static ue_status story_new(struct state *s, uint32_t *out)
 	if (s->nc == s->c_alloc) {
 		size_t na = s->c_alloc ? s->c_alloc * 2 : 256;
 		struct centroid *p = realloc(s->c, na * sizeof *p);
-		uint32_t *q = realloc(s->seen, na * sizeof *q);
-		uint8_t *h = realloc(s->hits, na);
-		if (p)
-			s->c = p;
-		if (q)
-			s->seen = q;
-		if (h)
-			s->hits = h;
-		if (!p || !q || !h)
+		if (!p)
 			return UE_ENOMEM;
+		s->c = p;
 		s->c_alloc = na;
 	}
+	ue_status e = ue_probe_reserve(&s->probe, s->nc + 1);
+	if (e)
+		return e;
 	memset(&s->c[s->nc], 0, sizeof s->c[s->nc]);
-	s->seen[s->nc] = 0;
 	*out = (uint32_t)s->nc++;
 	return UE_OK;
 }
@@ -250,10 +190,6 @@ static ue_status best_story(struct state *s, const struct ue_cluster_doc *d,
 {
 	*best = UINT32_MAX;
 	*best_sim = 0;
-	if (++s->stamp == 0) {
-		memset(s->seen, 0, s->nc * sizeof *s->seen);
-		s->stamp = 1;
-	}
 	const struct ue_wterm *order[64];
 	size_t np = d->n < 64 ? d->n : 64;
 	for (size_t i = 0; i < np; i++)
@@ -271,36 +207,26 @@ static ue_status best_story(struct state *s, const struct ue_cluster_doc *d,
 	} else {
 		qsort(order, np, sizeof *order, by_weight_desc);
 	}
-	/* Count how many probe terms each recent story shares; only the
-	 * stories sharing the most are compared in full. */
-	unsigned probes = 0;
-	size_t nc = 0;
-	for (size_t i = 0; i < np && probes < s->p->probe_terms; i++) {
-		struct term_entry *t = term_get(&s->terms, order[i]->hash);
-		if (t->df > s->max_df)
-			continue;
-		probes++;
-		/* Stories are made in time order: the latest are the ones in
-		 * the window. */
-		uint32_t from = t->nstory > PROBE_DEPTH ?
-		                t->nstory - PROBE_DEPTH : 0;
-		for (uint32_t k = t->nstory; k-- > from;) {
-			uint32_t ci = t->story[k];
-			if (s->seen[ci] == s->stamp) {
-				s->hits[ci]++;
-				continue;
-			}
-			s->seen[ci] = s->stamp;
-			s->hits[ci] = 1;
-			if (nc < MAX_CANDIDATES)
-				s->cand[nc++] = ci;
-		}
+	/* The stories sharing the most probe terms, among the latest
+	 * having each (stories are made in time order: the latest are the
+	 * ones in the window), are compared in full. */
+	const struct ue_posting *probe[64];
+	size_t nprobe = 0;
+	for (size_t i = 0; i < np && nprobe < s->p->probe_terms &&
+	     nprobe < 64; i++) {
+		const struct ue_posting *t = ue_postings_find(&s->terms,
+		                                              order[i]->hash);
+		if (t && t->df <= s->max_df)
+			probe[nprobe++] = t;
 	}
-	for (size_t i = 0; i < nc; i++)   /* most shared terms first */
-		s->cand[i] |= (uint64_t)(255 - s->hits[s->cand[i]]) << 32;
-	qsort(s->cand, nc, sizeof *s->cand, cmp_u64);
-	for (size_t i = 0; i < nc && i < COMPARED; i++) {
-		uint32_t ci = (uint32_t)s->cand[i];
+	uint32_t cand[COMPARED];
+	size_t nc;
+	ue_status e = ue_probe_run(&s->probe, probe, nprobe, PROBE_DEPTH,
+	                           cand, COMPARED, &nc);
+	if (e)
+		return e;
+	for (size_t i = 0; i < nc; i++) {
+		uint32_t ci = cand[i];
 		const struct centroid *c = &s->c[ci];
 		if (!c->size || !in_window(s, c, d))
 			continue;
@@ -315,37 +241,22 @@ static ue_status best_story(struct state *s, const struct ue_cluster_doc *d,
 	return UE_OK;
 }
 
-/* A document's place in time order: dated first by time, then undated,
- * then input order. */
-struct when {
-	int64_t ts;
-	uint32_t undated, index;
-};
-
-static int by_time(const void *a, const void *b)
-{
-	const struct when *x = a, *y = b;
-	if (x->undated != y->undated)
-		return x->undated < y->undated ? -1 : 1;
-	if (x->ts != y->ts)
-		return x->ts < y->ts ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
+/* Documents in time order (see order.h). */
 static ue_status time_order(const struct ue_cluster_doc *doc, size_t n,
                             uint32_t *order)
 {
-	struct when *w = malloc(n * sizeof *w);
-	if (!w)
-		return UE_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		w[i] = (struct when){doc[i].dated ? doc[i].ts : 0,
-		                     !doc[i].dated, (uint32_t)i};
-	qsort(w, n, sizeof *w, by_time);
-	for (size_t i = 0; i < n; i++)
-		order[i] = w[i].index;
-	free(w);
-	return UE_OK;
+	int64_t *ts = malloc((n ? n : 1) * sizeof *ts);
+	unsigned char *dated = malloc(n ? n : 1);
+	ue_status e = ts && dated ? UE_OK : UE_ENOMEM;
+	for (size_t i = 0; !e && i < n; i++) {
+		ts[i] = doc[i].ts;
+		dated[i] = (unsigned char)doc[i].dated;
+	}
+	if (!e)
+		e = ue_time_order(ts, dated, n, order);
+	free(ts);
+	free(dated);
+	return e;
 }
 
 static void stories_release(struct state *s)
@@ -353,24 +264,20 @@ static void stories_release(struct state *s)
 	for (size_t i = 0; i < s->nc; i++)
 		free(s->c[i].t);
 	s->nc = 0;
-	term_map_release(&s->terms);
-	memset(&s->terms, 0, sizeof s->terms);
+	ue_postings_release(&s->terms);
 }
 
 static ue_status terms_init(struct state *s)
 {
-	size_t total = 0;
 	for (size_t i = 0; i < s->n; i++)
-		total += s->doc[i].n;
-	s->terms.cap = 64;
-	while (s->terms.cap < total * 2)
-		s->terms.cap *= 2;
-	s->terms.e = calloc(s->terms.cap, sizeof *s->terms.e);
-	if (!s->terms.e)
-		return UE_ENOMEM;
-	for (size_t i = 0; i < s->n; i++)
-		for (size_t k = 0; k < s->doc[i].n; k++)
-			term_get(&s->terms, s->doc[i].t[k].hash)->df++;
+		for (size_t k = 0; k < s->doc[i].n; k++) {
+			struct ue_posting *p;
+			ue_status e = ue_postings_get(&s->terms,
+			                              s->doc[i].t[k].hash, &p);
+			if (e)
+				return e;
+			p->df++;
+		}
 	return UE_OK;
 }
 
@@ -477,8 +384,7 @@ ue_status ue_cluster(const struct ue_cluster_doc *doc, size_t n,
 		e = renumber(&s, order, story, nstories);
 	stories_release(&s);
 	free(s.c);
-	free(s.seen);
-	free(s.hits);
+	ue_probe_release(&s.probe);
 	free(order);
 	return e;
 }

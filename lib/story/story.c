@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/u64map.h"
 #include "story/termvec.h"
 #include "text/token.h"
 
@@ -17,67 +18,6 @@ void ue_story_params_default(struct ue_story_params *p)
 	p->title_weight = 3;
 	p->label_words = 4;
 	p->min_corpus = 1000;
-}
-
-/* ---- a map from term hash to a number (count, or word offset) ---- */
-
-struct slot {
-	uint64_t key;          /* hash, 0 marks empty (see key_of) */
-	uint64_t value;
-};
-
-struct hmap {
-	struct slot *s;
-	size_t cap, n;
-};
-
-static uint64_t key_of(uint64_t hash)
-{
-	return hash ? hash : 1;
-}
-
-/* The slot of hash, inserted with value 0 if absent. */
-static ue_status hmap_slot(struct hmap *m, uint64_t hash, struct slot **out)
-{
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 1024;
-		struct slot *s = calloc(cap, sizeof *s);
-		if (!s)
-			return UE_ENOMEM;
-		for (size_t i = 0; i < m->cap; i++) {
-			if (!m->s[i].key)
-				continue;
-			size_t j = (size_t)(m->s[i].key * 0x9E3779B97F4A7C15ull) &
-			           (cap - 1);
-			while (s[j].key)
-				j = (j + 1) & (cap - 1);
-			s[j] = m->s[i];
-		}
-		free(m->s);
-		m->s = s;
-		m->cap = cap;
-	}
-	uint64_t k = key_of(hash);
-	size_t i = (size_t)(k * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
-	while (m->s[i].key && m->s[i].key != k)
-		i = (i + 1) & (m->cap - 1);
-	if (!m->s[i].key) {
-		m->s[i].key = k;
-		m->n++;
-	}
-	*out = &m->s[i];
-	return UE_OK;
-}
-
-static const struct slot *hmap_find(const struct hmap *m, uint64_t hash)
-{
-	if (!m->cap)
-		return NULL;
-	uint64_t k = key_of(hash);
-	size_t i = (size_t)(k * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
-	while (m->s[i].key && m->s[i].key != k)
-		i = (i + 1) & (m->cap - 1);
-	return m->s[i].key ? &m->s[i] : NULL;
 }
 
 /* ---- the stage ---- */
@@ -95,7 +35,7 @@ struct stage {
 	const struct ue_story_params *p;
 	struct sdoc *d;
 	size_t n, alloc;
-	struct hmap word;      /* hash -> offset + 1 in words */
+	struct ue_u64map word; /* hash -> offset + 1 in words */
 	struct ue_buf words;
 	struct ue_tokenizer *tk;
 	struct ue_tokens tok;
@@ -107,13 +47,14 @@ static ue_status remember_words(struct stage *st,
                                 const struct ue_termvec *v)
 {
 	for (size_t i = 0; i < v->n; i++) {
-		struct slot *sl;
-		ue_status e = hmap_slot(&st->word, v->term[i].hash, &sl);
+		uint64_t *at;
+		ue_status e = ue_u64map_slot(&st->word, v->term[i].hash, &at,
+		                             NULL);
 		if (e)
 			return e;
-		if (sl->value)
+		if (*at)
 			continue;
-		sl->value = st->words.len + 1;
+		*at = st->words.len + 1;
 		if ((e = ue_buf_append(&st->words, ue_term_word(v, i),
 		                       strlen(ue_term_word(v, i)) + 1)))
 			return e;
@@ -205,13 +146,14 @@ static int by_weight_desc(const void *a, const void *b)
 /* Turns counts into normalised tf-idf weights, keeping the heaviest. */
 static ue_status weigh(struct stage *st)
 {
-	struct hmap df = {0};
+	struct ue_u64map df = UE_U64MAP_INIT;
 	ue_status e = UE_OK;
 	for (size_t i = 0; !e && i < st->n; i++)
 		for (size_t k = 0; !e && k < st->d[i].n; k++) {
-			struct slot *sl;
-			if (!(e = hmap_slot(&df, st->d[i].t[k].hash, &sl)))
-				sl->value++;
+			uint64_t *v;
+			if (!(e = ue_u64map_slot(&df, st->d[i].t[k].hash, &v,
+			                         NULL)))
+				++*v;
 		}
 	/* A small corpus is read as a sample of a larger stream: the words
 	 * all of it shares still count (see min_corpus). */
@@ -220,7 +162,7 @@ static ue_status weigh(struct stage *st)
 	for (size_t i = 0; !e && i < st->n; i++) {
 		struct sdoc *d = &st->d[i];
 		for (size_t k = 0; k < d->n; k++) {
-			double f = (double)hmap_find(&df, d->t[k].hash)->value;
+			double f = (double)*ue_u64map_get(&df, d->t[k].hash);
 			d->t[k].w = (1 + log(d->t[k].w)) * log((n + 1) / f);
 		}
 		qsort(d->t, d->n, sizeof *d->t, by_weight_desc);
@@ -234,7 +176,7 @@ static ue_status weigh(struct stage *st)
 			d->t[k].w = norm > 0 ? d->t[k].w / norm : 0;
 		qsort(d->t, d->n, sizeof *d->t, by_hash);
 	}
-	free(df.s);
+	ue_u64map_release(&df);
 	return e;
 }
 
@@ -297,13 +239,13 @@ static ue_status label_of(const struct stage *st, struct ue_wterm *c,
 	ue_status e = UE_OK;
 	for (size_t i = 0, used = 0; !e && i < n &&
 	     used < st->p->label_words; i++) {
-		const struct slot *sl = hmap_find(&st->word, c[i].hash);
-		if (!sl || !sl->value)
+		const uint64_t *at = ue_u64map_get(&st->word, c[i].hash);
+		if (!at || !*at)
 			continue;
 		if (used++)
 			e = ue_buf_puts(label, ", ");
 		if (!e)
-			e = ue_buf_puts(label, st->words.data + sl->value - 1);
+			e = ue_buf_puts(label, st->words.data + *at - 1);
 	}
 	qsort(c, n, sizeof *c, by_hash);
 	return e;
@@ -393,7 +335,7 @@ static void stage_release(struct stage *st)
 		free(st->d[i].title);
 	}
 	free(st->d);
-	free(st->word.s);
+	ue_u64map_release(&st->word);
 	ue_buf_release(&st->words);
 	ue_tokenizer_free(st->tk);
 	ue_tokens_release(&st->tok);
