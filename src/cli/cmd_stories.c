@@ -39,58 +39,25 @@ static int64_t parse_id(const char *name, const char *s)
 	return v;
 }
 
-int cmd_stories(int argc, char **argv)
+/* What one of these listings is: its name, usage, table, whether it
+ * takes --claim, and how it lists (story and claim 0 mean all). */
+struct listing {
+	const char *name, *usage, *item;
+	const struct out_column *cols;
+	int ncols;
+	int takes_claim;
+	ue_status (*list)(ue_corpus *c, int64_t story, int64_t claim,
+	                  ue_row_fn fn, void *ctx);
+};
+
+static ue_status list_stories(ue_corpus *c, int64_t story, int64_t claim,
+                              ue_row_fn fn, void *ctx)
 {
-	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"csv", no_argument, NULL, 'c'},
-		{"story", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	enum out_mode mode = OUT_TABLE;
-	int64_t story = 0;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j': mode = OUT_JSON; break;
-		case 'c': mode = OUT_CSV; break;
-		case 's':
-			if (!(story = parse_id("--story", optarg)))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			printf("usage: unecho stories [--json|--csv] [--story ID]\n");
-			return EXIT_OK;
-		default:
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		cli_error("stories: unexpected argument '%s'", argv[optind]);
-		return EXIT_USAGE;
-	}
-	ue_corpus *corpus = cli_open();
-	if (!corpus)
-		return EXIT_FAILURE_DB;
-	struct out *o = out_new(mode, story_columns,
-	                        (int)(sizeof story_columns /
-	                              sizeof story_columns[0]));
-	ue_status st = ue_stories(corpus, story, out_row, o);
-	int rows = out_rows(o);
-	out_finish(o);
-	int rc = st ? cli_fail(corpus, st, "stories") : EXIT_OK;
-	if (!st && story && rows == 0) {
-		cli_error("no story %lld (run 'unecho analyze' first?)",
-		          (long long)story);
-		rc = EXIT_USAGE;
-	}
-	ue_corpus_free(corpus);
-	return rc;
+	(void)claim;
+	return ue_stories(c, story, fn, ctx);
 }
 
-int cmd_claims(int argc, char **argv)
+static int run(int argc, char **argv, const struct listing *l)
 {
 	static const struct option opts[] = {
 		{"json", no_argument, NULL, 'j'},
@@ -113,36 +80,61 @@ int cmd_claims(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'C':
+			if (!l->takes_claim) {
+				cli_error("%s: no option --claim", l->name);
+				return EXIT_USAGE;
+			}
 			if (!(claim = parse_id("--claim", optarg)))
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			printf("usage: unecho claims [--json|--csv] [--story ID] "
-			       "[--claim ID]\n");
+			printf("%s", l->usage);
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		cli_error("claims: unexpected argument '%s'", argv[optind]);
+		cli_error("%s: unexpected argument '%s'", l->name, argv[optind]);
 		return EXIT_USAGE;
 	}
 	ue_corpus *corpus = cli_open();
 	if (!corpus)
 		return EXIT_FAILURE_DB;
-	struct out *o = out_new(mode, claim_columns,
-	                        (int)(sizeof claim_columns /
-	                              sizeof claim_columns[0]));
-	ue_status st = ue_claims(corpus, story, claim, out_row, o);
+	struct out *o = out_new(mode, l->cols, l->ncols);
+	ue_status st = l->list(corpus, story, claim, out_row, o);
 	int rows = out_rows(o);
 	out_finish(o);
-	int rc = st ? cli_fail(corpus, st, "claims") : EXIT_OK;
-	if (!st && claim && rows == 0) {
-		cli_error("no claim %lld (run 'unecho analyze' first?)",
-		          (long long)claim);
+	int rc = st ? cli_fail(corpus, st, l->name) : EXIT_OK;
+	int64_t one = claim ? claim : l->takes_claim ? 0 : story;
+	if (!st && one && rows == 0) {
+		cli_error("no %s %lld (run 'unecho analyze' first?)", l->item,
+		          (long long)one);
 		rc = EXIT_USAGE;
 	}
 	ue_corpus_free(corpus);
 	return rc;
+}
+
+int cmd_stories(int argc, char **argv)
+{
+	static const struct listing l = {
+		"stories", "usage: unecho stories [--json|--csv] [--story ID]\n",
+		"story", story_columns,
+		(int)(sizeof story_columns / sizeof story_columns[0]), 0,
+		list_stories,
+	};
+	return run(argc, argv, &l);
+}
+
+int cmd_claims(int argc, char **argv)
+{
+	static const struct listing l = {
+		"claims", "usage: unecho claims [--json|--csv] [--story ID] "
+		"[--claim ID]\n",
+		"claim", claim_columns,
+		(int)(sizeof claim_columns / sizeof claim_columns[0]), 1,
+		ue_claims,
+	};
+	return run(argc, argv, &l);
 }
