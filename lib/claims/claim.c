@@ -169,12 +169,13 @@ static ue_status join(struct state *s, uint32_t ci, size_t idx)
 	uint64_t k[MAX_KEYS];
 	size_t nk = keys_of(it->m, k);
 	for (size_t j = 0; j < nk; j++) {
-		struct ue_posting *p;
-		ue_status e = ue_postings_get(&s->keys, k[j], &p);
-		if (!e && p->df <= s->max_df)
-			e = ue_posting_add(p, ci);
-		if (e)
-			return e;
+		/* A key no other mention has never finds a candidate. */
+		struct ue_posting *p = ue_postings_find(&s->keys, k[j]);
+		if (p && p->df >= 2 && p->df <= s->max_df) {
+			ue_status e = ue_posting_add(p, ci);
+			if (e)
+				return e;
+		}
 	}
 	return UE_OK;
 }
