@@ -348,7 +348,8 @@ ue_status ue_mentions_find(const struct ue_mention_input *in,
 		out->n = 0;
 		return e;
 	}
-	qsort(out->m, out->n, sizeof *out->m, by_start);
+	if (out->n > 1)
+		qsort(out->m, out->n, sizeof *out->m, by_start);
 	return UE_OK;
 }
 

@@ -131,7 +131,8 @@ ue_status ue_probe_run(struct ue_probe *pr, const struct ue_posting *const *p,
 	}
 	for (size_t i = 0; i < nc; i++)
 		pr->cand[i] |= (uint64_t)(255 - pr->hits[pr->cand[i]]) << 32;
-	qsort(pr->cand, nc, sizeof *pr->cand, cmp_u64);
+	if (nc > 1)
+		qsort(pr->cand, nc, sizeof *pr->cand, cmp_u64);
 	for (size_t i = 0; i < nc && i < max; i++)
 		out[(*nout)++] = (uint32_t)pr->cand[i];
 	return UE_OK;
