@@ -71,6 +71,8 @@ ue_status ue_pipeline_run(struct ue_store *s, const ue_analyze_options *o,
 		if (progress)
 			progress((void *)o, "stories", 0, 1);
 		e = ue_story_run(s, &sp, &stories);
+		if (!e && progress)
+			progress((void *)o, "stories", 1, 1);
 	}
 
 	struct ue_claim_params cp;
@@ -80,6 +82,8 @@ ue_status ue_pipeline_run(struct ue_store *s, const ue_analyze_options *o,
 		if (progress)
 			progress((void *)o, "claims", 0, 1);
 		e = ue_claims_run(s, &cp, &cs);
+		if (!e && progress)
+			progress((void *)o, "claims", 1, 1);
 	}
 
 	if (summary) {
