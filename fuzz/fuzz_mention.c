@@ -83,7 +83,7 @@ static void text(const char *raw, size_t n)
 	size_t ne = em.n < 32 ? em.n : 32;
 	for (size_t i = 0; i < ne; i++)
 		es[i] = (struct ue_entity_span){em.m[i].start, em.m[i].end,
-		                                em.m[i].entity};
+		                                em.m[i].entity, 0};
 	struct ue_mention_input in = {t, len, "en", &tok, &at, &qs, es, ne};
 	if (ue_mentions_find(&in, &ms))
 		goto out;

@@ -102,10 +102,18 @@ static int8_t polarity(const struct ue_tokens *t, uint32_t start,
 		                    denial_cues, COUNT(denial_cues)))
 			return -1;
 	for (size_t i = first_token(t, start); i < t->n &&
-	     t->tok[i].start < end; i++)
-		if (starts_with_any(ue_token_form(t, i), t->tok[i].form_len,
-		                    negations, COUNT(negations)))
-			return -1;
+	     t->tok[i].start < end; i++) {
+		if (!starts_with_any(ue_token_form(t, i), t->tok[i].form_len,
+		                     negations, COUNT(negations)))
+			continue;
+		/* "not only ... but also" asserts. */
+		if (i + 1 < t->n && t->tok[i].form_len == 3 &&
+		    memcmp(ue_token_form(t, i), "not", 3) == 0 &&
+		    t->tok[i + 1].form_len == 4 &&
+		    memcmp(ue_token_form(t, i + 1), "onli", 4) == 0)
+			continue;
+		return -1;
+	}
 	return 1;
 }
 
@@ -223,6 +231,16 @@ static void set_source(struct ue_mention *m, const char *text, uint32_t s,
 	m->source[n] = '\0';
 }
 
+/* Whether [s, e) is the name of an entity that is not a person. */
+static int names_non_person(const struct ue_mention_input *in, uint32_t s,
+                            uint32_t e)
+{
+	for (size_t i = 0; i < in->nentity; i++)
+		if (in->entity[i].start <= s && in->entity[i].end >= e)
+			return !in->entity[i].person;
+	return 0;
+}
+
 static ue_status from_attributions(const struct ue_mention_input *in,
                                    struct ue_mentions *out)
 {
@@ -246,6 +264,9 @@ static ue_status from_attributions(const struct ue_mention_input *in,
 		m->sent_end = s.end < m->end ? m->end : s.end;
 		m->attribution = (int32_t)i;
 		m->source_kind = a->source_kind;
+		if (a->source_kind == UE_SOURCE_PERSON &&
+		    names_non_person(in, a->source_start, a->source_end))
+			m->source_kind = UE_SOURCE_ORG;   /* "North Korea said" */
 		m->hedged = a->hedged;
 		int use_resolved = a->resolved_end > a->resolved_start &&
 		        a->resolved_end <= in->len &&

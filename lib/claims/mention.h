@@ -62,6 +62,7 @@ void ue_mentions_release(struct ue_mentions *ms);
 struct ue_entity_span {
 	uint32_t start, end;
 	uint64_t key;
+	uint8_t person;        /* the entity is a person */
 };
 
 /* The key of the entity with this id (stable across runs and builds). */

@@ -74,9 +74,10 @@ static ue_status entity_terms(struct worker *w)
 	for (size_t i = 0; !e && i < w->em.n; i++) {
 		const struct ue_entity_mention *m = &w->em.m[i];
 		uint64_t key = p->entity_key[m->entity];
-		w->es[i] = (struct ue_entity_span){m->start, m->end, key};
-		e = ue_termvec_add(&w->tv, key, ENTITY_WEIGHT,
-		                   ue_entities_get(p->entities, m->entity)->name);
+		const struct ue_entity *x = ue_entities_get(p->entities, m->entity);
+		w->es[i] = (struct ue_entity_span){m->start, m->end, key,
+		                                   x->kind == UE_ENTITY_PERSON};
+		e = ue_termvec_add(&w->tv, key, ENTITY_WEIGHT, x->name);
 	}
 	return e;
 }

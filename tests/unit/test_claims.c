@@ -245,7 +245,9 @@ static void find(const char *text, struct ue_mentions *out)
 	size_t ne = em.n < 64 ? em.n : 64;
 	for (size_t i = 0; i < ne; i++)
 		es[i] = (struct ue_entity_span){em.m[i].start, em.m[i].end,
-		        ue_entity_key(ue_entities_get(set, em.m[i].entity)->id)};
+		        ue_entity_key(ue_entities_get(set, em.m[i].entity)->id),
+		        ue_entities_get(set, em.m[i].entity)->kind ==
+		        UE_ENTITY_PERSON};
 	struct ue_mention_input in = {text, len, "en", &tok, &at, &qs, es, ne};
 	assert_int_equal(ue_mentions_find(&in, out), UE_OK);
 	ue_entity_mentions_release(&em);
@@ -270,6 +272,10 @@ static void test_mentions_find(void **state)
 	     "Seoul's spy agency said.", &b);
 	find("The Kremlin denied that North Korea had sent 12,000 troops "
 	     "to Russia.", &c);
+	struct ue_mentions d;
+	ue_mentions_init(&d);
+	find("North Korea said the troops would serve not only Russia but "
+	     "also its own army.", &d);
 	assert_true(a.n >= 1 && b.n >= 1 && c.n >= 1);
 	/* The statement, its source as written, one quantity. */
 	assert_string_equal(a.m[0].source, "South Korea's spy agency");
@@ -277,6 +283,12 @@ static void test_mentions_find(void **state)
 	assert_true(a.m[0].qty[0].lo == 12000);
 	assert_int_equal(a.m[0].polarity, 1);
 	assert_int_equal(c.m[0].polarity, -1);
+	/* "not only ... but also" asserts; a country says as an
+	 * organisation, not a person. */
+	assert_true(d.n >= 1);
+	assert_int_equal(d.m[0].polarity, 1);
+	assert_int_equal(d.m[0].source_kind, UE_SOURCE_ORG);
+	ue_mentions_release(&d);
 	/* Pyongyang = North Korea, soldiers = troops: the same claim. */
 	struct ue_claim_params p;
 	ue_claim_params_default(&p);
