@@ -9,7 +9,9 @@
  * starts a story of its own.  A story can thus span days or weeks as
  * long as its coverage keeps going, while two events with shared
  * vocabulary far apart in time stay apart.  Undated documents are
- * judged on content alone.
+ * judged on content alone.  Candidate stories are found through the
+ * document's heaviest rare terms: among the latest stories having each,
+ * the dozen sharing the most are compared in full.
  */
 #ifndef UE_CLUSTER_H
 #define UE_CLUSTER_H
