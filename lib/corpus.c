@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "framing/framing.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 #include "registry/registry.h"
@@ -135,4 +136,11 @@ ue_status ue_attributions(ue_corpus *c, const char *doc, ue_row_fn fn,
                           void *ctx)
 {
 	return ue_store_attributions(c->store, doc, fn, ctx);
+}
+
+ue_status ue_framing(ue_corpus *c, const ue_framing_options *options,
+                     ue_row_fn fn, void *ctx)
+{
+	static const ue_framing_options none;
+	return ue_framing_run(c->store, options ? options : &none, fn, ctx);
 }

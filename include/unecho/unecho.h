@@ -206,6 +206,25 @@ ue_status ue_origins_found(ue_corpus *corpus, ue_row_fn fn, void *ctx);
 ue_status ue_attributions(ue_corpus *corpus, const char *doc, ue_row_fn fn,
                           void *ctx);
 
+/* Framing (SPEC 4.6): the words most distinctive of groups of documents,
+ * by the log-odds ratio with an informative Dirichlet prior. */
+typedef struct ue_framing_options {
+	int64_t story;        /* within one story; 0: the whole corpus */
+	/* Groups: by "bloc" (default), "outlet" or "country", each against
+	 * the rest; or two sets chosen with filters FIELD=VALUE (fields bloc,
+	 * outlet, country), a against b. */
+	const char *by;
+	const char *a, *b;
+	double alpha0;        /* the prior's total [1000] */
+	unsigned top;         /* words per group [15] */
+	unsigned min_count;   /* in both groups together [3] */
+} ue_framing_options;
+
+/* One JSON object per distinctive word (docs/schema.md).  UE_EINVAL with
+ * a message for a bad option or filter. */
+ue_status ue_framing(ue_corpus *corpus, const ue_framing_options *options,
+                     ue_row_fn fn, void *ctx);
+
 /* ------------------------------------------------------------------ */
 /* Outlets and origins                                                  */
 /* ------------------------------------------------------------------ */

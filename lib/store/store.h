@@ -325,6 +325,20 @@ ue_status ue_store_found_origins(struct ue_store *s, ue_row_fn fn,
 ue_status ue_store_attributions(struct ue_store *s, const char *doc,
                                 ue_row_fn fn, void *ctx);
 
+/* ---- framing (story_store.c) ---- */
+
+/* What framing needs of one document. */
+struct ue_framing_input {
+	int64_t doc, story;          /* story 0: none */
+	const char *bloc, *outlet, *country;   /* "" when unknown */
+	const unsigned char *terms;  /* its text's term vector blob */
+	size_t terms_len;
+};
+
+/* Calls fn for every document whose text has features. */
+ue_status ue_store_framing_inputs(struct ue_store *s,
+        int (*fn)(void *ctx, const struct ue_framing_input *in), void *ctx);
+
 /* A read-only connection for one worker thread. */
 struct ue_store_reader;
 ue_status ue_store_reader_open(struct ue_store *s,

@@ -220,3 +220,34 @@ ue_status ue_store_stories(struct ue_store *s, int64_t story,
 	sqlite3_finalize(st);
 	return err;
 }
+
+ue_status ue_store_framing_inputs(struct ue_store *s,
+        int (*fn)(void *ctx, const struct ue_framing_input *in), void *ctx)
+{
+	sqlite3_stmt *st = ue_store_prepare(s,
+	        "SELECT d.doc, coalesce(sd.story, 0), " DOC_BLOC ","
+	        " coalesce(ob.name, d.outlet_name, ''), coalesce(ob.country, ''),"
+	        " f.terms"
+	        " FROM documents d JOIN text_features f ON f.text = d.text"
+	        " LEFT JOIN outlet_blocs ob ON ob.id = d.outlet"
+	        " LEFT JOIN story_docs sd ON sd.doc = d.doc ORDER BY d.doc");
+	if (!st)
+		return UE_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct ue_framing_input in = {
+			.doc = sqlite3_column_int64(st, 0),
+			.story = sqlite3_column_int64(st, 1),
+			.bloc = (const char *)sqlite3_column_text(st, 2),
+			.outlet = (const char *)sqlite3_column_text(st, 3),
+			.country = (const char *)sqlite3_column_text(st, 4),
+			.terms = sqlite3_column_blob(st, 5),
+			.terms_len = (size_t)sqlite3_column_bytes(st, 5),
+		};
+		if (fn(ctx, &in)) {
+			sqlite3_finalize(st);
+			return UE_ECANCELLED;
+		}
+	}
+	return ue_store_finish(s, st, rc, "documents");
+}

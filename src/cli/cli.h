@@ -70,5 +70,6 @@ int cmd_reuse(int argc, char **argv);
 int cmd_attributions(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
+int cmd_framing(int argc, char **argv);
 
 #endif
