@@ -144,3 +144,10 @@ ue_status ue_framing(ue_corpus *c, const ue_framing_options *options,
 	static const ue_framing_options none;
 	return ue_framing_run(c->store, options ? options : &none, fn, ctx);
 }
+
+ue_status ue_coverage(ue_corpus *c, const ue_coverage_options *options,
+                      ue_row_fn fn, void *ctx)
+{
+	static const ue_coverage_options none;
+	return ue_store_coverage(c->store, options ? options : &none, fn, ctx);
+}

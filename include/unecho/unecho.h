@@ -206,6 +206,21 @@ ue_status ue_origins_found(ue_corpus *corpus, ue_row_fn fn, void *ctx);
 ue_status ue_attributions(ue_corpus *corpus, const char *doc, ue_row_fn fn,
                           void *ctx);
 
+/* Coverage and blindspots (SPEC 4.6): for each story and bloc, its
+ * documents, its share of the story against its share of the corpus, and
+ * whether the story is a blindspot of the bloc: its share under
+ * `ratio` of its corpus share [0.2] when at least `min_expected`
+ * documents [5] would be expected at its corpus share. */
+typedef struct ue_coverage_options {
+	int64_t story;        /* one story; 0: all */
+	double ratio;         /* [0.2] */
+	double min_expected;  /* [5] */
+	int blindspots_only;
+} ue_coverage_options;
+
+ue_status ue_coverage(ue_corpus *corpus, const ue_coverage_options *options,
+                      ue_row_fn fn, void *ctx);
+
 /* Framing (SPEC 4.6): the words most distinctive of groups of documents,
  * by the log-odds ratio with an informative Dirichlet prior. */
 typedef struct ue_framing_options {

@@ -318,6 +318,8 @@ ue_status ue_store_claims_put(struct ue_store *s,
         const struct ue_store_story_echo *e, size_t ne);
 
 /* Listings as JSON rows (docs/schema.md). */
+ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
+                            ue_row_fn fn, void *ctx);
 ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
                           ue_row_fn fn, void *ctx);
 ue_status ue_store_found_origins(struct ue_store *s, ue_row_fn fn,

@@ -71,5 +71,6 @@ int cmd_attributions(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_framing(int argc, char **argv);
+int cmd_coverage(int argc, char **argv);
 
 #endif

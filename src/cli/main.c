@@ -23,6 +23,7 @@ static const struct command {
 	{"attributions", cmd_attributions, "who is said to have said what"},
 	{"stories", cmd_stories, "list the stories"},
 	{"claims", cmd_claims, "list the claims with their origins and echo"},
+	{"coverage", cmd_coverage, "each story's coverage by bloc; blindspots"},
 	{"framing", cmd_framing, "the words most distinctive of each group"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},

@@ -68,3 +68,20 @@ check "no such story" 2 u stories --story 99999
 check "no such document" 2 u attributions --doc nosuch
 has "no document message" err "unecho: no document 'nosuch'"
 check "unexpected argument" 2 u claims frob
+
+# Coverage and blindspots: North Korean media are silent on the troops.
+check "coverage --blindspots" 0 u coverage --blindspots --min-expected 2 --json
+has "the North Korean blindspot" out '"bloc":"North Korean","docs":0,'
+has "flagged" out '"blindspot":true'
+check "coverage of the troops story" 0 u coverage --story 4 --json
+has "Western coverage" out '"bloc":"Western","docs":22,'
+check "bad ratio" 2 u coverage --ratio -1
+has "bad ratio message" err "--ratio needs a number above 0, not '-1'"
+
+# Framing: the words of the Russian coverage against the Western.
+check "framing a/b" 0 u framing --a bloc=Russian --b bloc=Western --top 3 --json
+has "Russian framing" out '"group":"bloc=Russian","term":"договор"'
+check "framing by outlet" 0 u framing --by outlet --top 1 --json
+check "framing bad --by" 2 u framing --by colour
+has "bad --by message" err "--by must be bloc, outlet or country, not 'colour'"
+check "framing half a pair" 2 u framing --a bloc=Russian
