@@ -325,6 +325,11 @@ ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
 	        "   (SELECT " DOC_BLOC " AS bloc, min(d.published) AS first"
 	        CLAIM_DOCS " AND d.published IS NOT NULL"
 	        "    GROUP BY 1 ORDER BY 2, 1)),"
+	        " (SELECT json_group_object(bloc, round((julianday(first)"
+	        "   - julianday(c.first_seen)) * 24, 2)) FROM"
+	        "   (SELECT " DOC_BLOC " AS bloc, min(d.published) AS first"
+	        CLAIM_DOCS " AND d.published IS NOT NULL"
+	        "    GROUP BY 1 ORDER BY 2, 1)),"
 	        " (SELECT json_group_array(json_object('doc', x.id, 'start',"
 	        "   x.start, 'end', x.end, 'origin', x.okey, 'via', x.via,"
 	        "   'source_start', x.ss, 'source_end', x.se,"
@@ -352,11 +357,11 @@ ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
 		"id", "story", "text", "polarity", "quantities", "reports",
 		"outlets", "blocs", "origins", "origin_kinds",
 		"effective_origins", "echo_ratio", "first_seen", "first_doc",
-		"bloc_first_seen", "mentions",
+		"bloc_first_seen", "bloc_lag_hours", "mentions",
 	};
-	return emit_rows(s, st, keys, 16, " quantities blocs origins "
-	                 "origin_kinds bloc_first_seen mentions ", fn, ctx,
-	                 "claims");
+	return emit_rows(s, st, keys, 17, " quantities blocs origins "
+	                 "origin_kinds bloc_first_seen bloc_lag_hours mentions ",
+	                 fn, ctx, "claims");
 }
 
 ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
