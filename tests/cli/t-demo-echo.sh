@@ -87,7 +87,5 @@ has "bad --by message" err "--by must be bloc, outlet or country, not 'colour'"
 check "framing half a pair" 2 u framing --a bloc=Russian
 
 # The timeline of the main claim: hours until each bloc took it up.
-value "the first bloc has no lag" \
-	"select 1" 1
 check "claim 1 timeline" 0 u claims --claim 1 --json
 has "Western lag" out '"bloc_lag_hours":{"South Korean":0.0,"Western":0.57,'
