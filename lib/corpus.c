@@ -9,6 +9,7 @@
 
 #include "framing/framing.h"
 #include "ingest/ingest.h"
+#include "report/report.h"
 #include "pipeline/pipeline.h"
 #include "registry/registry.h"
 #include "reuse/reuse_list.h"
@@ -150,4 +151,24 @@ ue_status ue_coverage(ue_corpus *c, const ue_coverage_options *options,
 {
 	static const ue_coverage_options none;
 	return ue_store_coverage(c->store, options ? options : &none, fn, ctx);
+}
+
+ue_status ue_report(ue_corpus *c, const ue_report_options *o)
+{
+	if (!o || !o->write)
+		return UE_EINVAL;
+	const char *format = o->format ? o->format : "json";
+	if (strcmp(format, "json") != 0 && strcmp(format, "md") != 0) {
+		ue_store_set_error(c->store, "--format must be json or md, "
+		                   "not '%s'", format);
+		return UE_EINVAL;
+	}
+	struct ue_report_params p = {
+		.markdown = strcmp(format, "md") == 0,
+		.stories = o->stories,
+		.claims = o->claims,
+		.write = o->write,
+		.ctx = o->ctx,
+	};
+	return ue_report_run(c->store, &p);
 }

@@ -240,6 +240,18 @@ typedef struct ue_framing_options {
 ue_status ue_framing(ue_corpus *corpus, const ue_framing_options *options,
                      ue_row_fn fn, void *ctx);
 
+/* The echo report (docs/schema.md): JSON, or Markdown for reading. */
+typedef struct ue_report_options {
+	const char *format;   /* "json" (default) or "md" */
+	unsigned stories;     /* stories shown in Markdown, and framed [10] */
+	unsigned claims;      /* claims per story in Markdown [10] */
+	/* Receives the report in pieces; non-zero stops it. */
+	int (*write)(void *ctx, const char *data, size_t len);
+	void *ctx;
+} ue_report_options;
+
+ue_status ue_report(ue_corpus *corpus, const ue_report_options *options);
+
 /* ------------------------------------------------------------------ */
 /* Outlets and origins                                                  */
 /* ------------------------------------------------------------------ */

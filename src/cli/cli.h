@@ -72,5 +72,6 @@ int cmd_stories(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_framing(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

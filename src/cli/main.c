@@ -25,6 +25,7 @@ static const struct command {
 	{"claims", cmd_claims, "list the claims with their origins and echo"},
 	{"coverage", cmd_coverage, "each story's coverage by bloc; blindspots"},
 	{"framing", cmd_framing, "the words most distinctive of each group"},
+	{"report", cmd_report, "the echo report, as JSON or Markdown"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},
 };

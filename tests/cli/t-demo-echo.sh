@@ -89,3 +89,32 @@ check "framing half a pair" 2 u framing --a bloc=Russian
 # The timeline of the main claim: hours until each bloc took it up.
 check "claim 1 timeline" 0 u claims --claim 1 --json
 has "Western lag" out '"bloc_lag_hours":{"South Korean":0.0,"Western":0.57,'
+
+# The report: deterministic JSON with every story, Markdown for reading.
+check "report json" 0 u report -o report.json
+has "report path" err "unecho: report written to report.json"
+check "report again" 0 u report
+same "report is deterministic" out report.json
+
+has "report has the main claim" report.json '"reports": 20'
+check "report md" 0 u report --format md --stories 3 --claims 2
+has "md title" out "# The echo report"
+has "md coverage table" out "| bloc | documents | share | corpus share | blindspot |"
+has "md escapes corpus text" out "Oct\. 18 \(PPA\)"
+check "report bad format" 2 u report --format pdf
+has "bad format message" err "--format must be json or md, not 'pdf'"
+check "report unwritable" 2 u report -o /nonexistent/dir/r.json
+
+# Corpus text is hostile: the Markdown escapes it.
+cat >hostile.jsonl <<'EOF2'
+{"id":"h1","outlet":"Quay Wire","published":"2024-10-18T02:00:00Z","title":"<script>alert(1)</script> Troops [click](javascript:alert(1))","text":"Officials said 12,000 troops crossed the border, a <img src=x onerror=alert(1)> report | said."}
+{"id":"h2","outlet":"Harbour Daily","published":"2024-10-18T03:00:00Z","title":"<script>alert(2)</script> Troops cross","text":"Officials said 12,000 troops crossed the border, a <img src=x onerror=alert(1)> report | said."}
+EOF2
+check "hostile ingest" 0 u --db hostile.db ingest -q hostile.jsonl
+check "hostile analyze" 0 u --db hostile.db analyze
+check "hostile report" 0 u --db hostile.db report --format md
+has "script escaped" out "&lt;script&gt;alert\("
+if grep -q "<script>\|<img\|](javascript" out; then
+	echo "  FAIL markup from the corpus reached the Markdown"
+	fails=$((fails+1))
+fi
