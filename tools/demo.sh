@@ -58,6 +58,10 @@ run claims | head -n 11
 step "unecho --db $db origins   (the ten most reported)"
 run origins | head -n 11
 
+report=${db%.db}-report.md
+step "unecho --db $db report --format md -o $report"
+run report --format md -o "$report"
+
 # Commands to try next, as typed from the repository root.
 show=${bin#"$root"/}
 printf '\nThe demo database is %s. What next (from %s):\n' "$db" "$root"
@@ -70,6 +74,9 @@ hint "reuse" "who copied whom, passage by passage"
 hint "claims --claim 1 --json" "the top claim: every report, its origin and chain"
 hint "claims --story 4" "one story's claims"
 hint "attributions --doc demo-001" "who said what in one document"
+hint "coverage --blindspots --min-expected 2" "blocs silent on a story"
+hint "framing --a bloc=Russian --b bloc=Western" "the words of one side against the other"
+hint "report -o report.json" "everything, as JSON"
 hint "outlets" "the outlet registry, with the unknown outlets"
 printf '  %-52s %s\n' "sqlite3 $db" "query it directly (docs/schema.md)"
 echo "The corpus is illustrative (fictional outlets, real origins): data/demo/README.md"
