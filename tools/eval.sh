@@ -44,6 +44,11 @@ python3 eval/polnear.py "$bin" "$data" --split dev --min-cue-f1 0.745 \
 	--min-source-f1 0.70 --min-content-f1 0.74 ||
 	fail "polnear"
 
+# Stance on FNC-1 (the dissent part of SPEC 4.6): the labelled pairs split
+# by body into a tuning half and a held-out half; the FNC-1 score relative
+# to the maximum on the held-out half (target 0.80).
+python3 eval/fnc1.py "$bin" "$data/fnc1" --min-score 0.81 || fail "fnc1"
+
 # Text reuse on AllSides: the silver wire-copy pairs.  AllSides names some
 # sources after people or columns ("Guest Writer - Right") on the sites of
 # known outlets; unecho counts those as the outlet itself, so the pairs are

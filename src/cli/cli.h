@@ -68,6 +68,7 @@ int cmd_origins(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_reuse(int argc, char **argv);
 int cmd_attributions(int argc, char **argv);
+int cmd_stance(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_framing(int argc, char **argv);

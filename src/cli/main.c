@@ -21,6 +21,7 @@ static const struct command {
 	{"docs", cmd_docs, "list documents"},
 	{"reuse", cmd_reuse, "list who copied whom, passage by passage"},
 	{"attributions", cmd_attributions, "who is said to have said what"},
+	{"stance", cmd_stance, "the stance of documents towards claims"},
 	{"stories", cmd_stories, "list the stories"},
 	{"claims", cmd_claims, "list the claims with their origins and echo"},
 	{"coverage", cmd_coverage, "each story's coverage by bloc; blindspots"},
