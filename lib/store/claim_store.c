@@ -368,9 +368,12 @@ ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
                             ue_row_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = ue_store_prepare(s,
-	        "WITH doc_bloc AS (SELECT d.doc, " DOC_BLOC " AS bloc"
-	        "   FROM documents d LEFT JOIN outlet_blocs ob"
+	        "WITH doc_bloc AS MATERIALIZED (SELECT d.doc, " DOC_BLOC
+	        "   AS bloc FROM documents d LEFT JOIN outlet_blocs ob"
 	        "   ON ob.id = d.outlet),"
+	        " claim_bloc AS MATERIALIZED (SELECT DISTINCT m.claim,"
+	        "   b.bloc FROM claim_mentions m JOIN doc_bloc b"
+	        "   ON b.doc = m.doc),"
 	        " corpus AS (SELECT bloc, count(*) AS n FROM doc_bloc GROUP BY 1),"
 	        " total AS (SELECT count(*) AS n FROM documents),"
 	        " per AS (SELECT sd.story, b.bloc, count(*) AS n"
@@ -395,9 +398,8 @@ ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
 	        "   THEN 'true' ELSE 'false' END,"
 	        "  CASE WHEN docs > 0 THEN (SELECT json_group_array(id) FROM"
 	        "   (SELECT c.id FROM claims c WHERE c.story = cov.story"
-	        "    AND NOT EXISTS (SELECT 1 FROM claim_mentions m"
-	        "     JOIN doc_bloc b ON b.doc = m.doc"
-	        "     WHERE m.claim = c.id AND b.bloc = cov.bloc)"
+	        "    AND NOT EXISTS (SELECT 1 FROM claim_bloc cb"
+	        "     WHERE cb.claim = c.id AND cb.bloc = cov.bloc)"
 	        "    ORDER BY c.id)) ELSE '[]' END"
 	        " FROM cov WHERE (docs > 0 OR expected >= ?3)"
 	        " AND (?4 = 0 OR (share < ?2 * corpus_share AND expected >= ?3))"
