@@ -31,13 +31,8 @@
 
 #include "attrib/attrib.h"
 #include "attrib/attrib_int.h"
+#include "common/builtin.h"
 
-struct ue_builtin_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
-extern const struct ue_builtin_file ue_builtin_files[];
 
 #define MAX_LOW 64        /* bytes of a word's lower-case form kept */
 #define MAX_FEAT 8
@@ -341,9 +336,9 @@ ue_status ue_attrib_new(struct ue_attrib **out)
 	for (int i = 0; i < MAX_FEAT; i++)
 		ax->featp[i] = ax->feat[i];
 	ue_status st = UE_OK;
-	for (const struct ue_builtin_file *f = ue_builtin_files; f->name; f++)
-		if (strcmp(f->name, "cue-en.tsv") == 0)
-			st = model_load(ax, f->data, f->len);
+	const struct ue_builtin_file *f = ue_builtin_find("cue-en.tsv");
+	if (f)
+		st = model_load(ax, f->data, f->len);
 	if (st) {
 		ue_attrib_free(ax);
 		return st;

@@ -15,16 +15,12 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include "common/builtin.h"
+
 #define MAX_FIELDS 8
 #define MAX_FILE (16u << 20)
 #define MAX_WORD 300             /* bytes of a word that is folded */
 
-struct ue_builtin_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
-extern const struct ue_builtin_file ue_builtin_files[];
 
 struct alias {
 	uint64_t first;              /* the key of its first token */
@@ -767,13 +763,6 @@ ue_status ue_entities_add_file(struct ue_entities *set, const char *path,
 	return st;
 }
 
-static const struct ue_builtin_file *builtin(const char *name)
-{
-	for (const struct ue_builtin_file *f = ue_builtin_files; f->name; f++)
-		if (!strcmp(f->name, name))
-			return f;
-	return NULL;
-}
 
 ue_status ue_entities_new(struct ue_entities **out, char *err, size_t errlen)
 {
@@ -785,10 +774,10 @@ ue_status ue_entities_new(struct ue_entities **out, char *err, size_t errlen)
 		return UE_ENOMEM;
 	ue_tokens_init(&set->toks);
 	ue_status st = ue_tokenizer_new(&set->tk);
-	const struct ue_builtin_file *f = builtin("countries.tsv");
+	const struct ue_builtin_file *f = ue_builtin_find("countries.tsv");
 	if (!st && f)
 		st = load(set, f->data, f->len, "countries.tsv", 1, err, errlen);
-	f = builtin("entities.tsv");
+	f = ue_builtin_find("entities.tsv");
 	if (!st && f)
 		st = load(set, f->data, f->len, "entities.tsv", 0, err, errlen);
 	ue_tokenizer_free(set->tk);

@@ -11,16 +11,11 @@
 #include <xxhash.h>
 
 #include "common/buf.h"
+#include "common/builtin.h"
 #include "ingest/reader.h"
 #include "ingest/unwrap.h"
 #include "registry/table.h"
 
-struct ue_builtin_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
-extern const struct ue_builtin_file ue_builtin_files[];
 
 const char *ue_builtin_data(const char *name, size_t *len)
 {

@@ -26,14 +26,9 @@
 #include <xxhash.h>
 
 #include "stance/stance.h"
+#include "common/builtin.h"
 #include "text/token.h"
 
-struct ue_builtin_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
-extern const struct ue_builtin_file ue_builtin_files[];
 
 #define MAX_CLAIM_TYPES 256   /* distinct content words of a claim kept */
 #define MAX_FEATURES 512
@@ -295,11 +290,8 @@ ue_status ue_stance_new(struct ue_stance **out)
 	if (!s)
 		s = cues_load(st);
 	if (!s) {
-		s = UE_EFORMAT;
-		for (const struct ue_builtin_file *f = ue_builtin_files; f->name;
-		     f++)
-			if (strcmp(f->name, "model.tsv") == 0)
-				s = model_load(st, f->data, f->len);
+		const struct ue_builtin_file *f = ue_builtin_find("model.tsv");
+		s = f ? model_load(st, f->data, f->len) : UE_EFORMAT;
 	}
 	if (s) {
 		ue_stance_free(st);

@@ -15,17 +15,13 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include "common/builtin.h"
+
 #define MAX_LANGS 32
 #define SLOTS 16384             /* power of two, well above the word count */
 #define POOL_SIZE (192 * 1024)  /* bytes of folded words */
 #define MAX_WORD 64
 
-struct ue_builtin_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
-extern const struct ue_builtin_file ue_builtin_files[];
 
 struct entry {
 	uint64_t hash;
