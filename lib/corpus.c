@@ -10,6 +10,7 @@
 #include "framing/framing.h"
 #include "ingest/ingest.h"
 #include "report/report.h"
+#include "stance/dissent.h"
 #include "pipeline/pipeline.h"
 #include "registry/registry.h"
 #include "reuse/reuse_list.h"
@@ -171,4 +172,9 @@ ue_status ue_report(ue_corpus *c, const ue_report_options *o)
 		.ctx = o->ctx,
 	};
 	return ue_report_run(c->store, &p);
+}
+
+ue_status ue_dissent(ue_corpus *c, int64_t story, ue_row_fn fn, void *ctx)
+{
+	return ue_dissent_run(c->store, story, fn, ctx);
 }

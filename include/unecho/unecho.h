@@ -240,6 +240,12 @@ typedef struct ue_framing_options {
 ue_status ue_framing(ue_corpus *corpus, const ue_framing_options *options,
                      ue_row_fn fn, void *ctx);
 
+/* Dissent (SPEC 4.6): the documents of each story (or one), ranked by
+ * how far they diverge from its most reported claim, with the passage
+ * that shows it (docs/schema.md). */
+ue_status ue_dissent(ue_corpus *corpus, int64_t story, ue_row_fn fn,
+                     void *ctx);
+
 /* The echo report (docs/schema.md): JSON, or Markdown for reading. */
 typedef struct ue_report_options {
 	const char *format;   /* "json" (default) or "md" */

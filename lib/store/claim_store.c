@@ -364,6 +364,55 @@ ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
 	                 fn, ctx, "claims");
 }
 
+ue_status ue_store_dissent_inputs(struct ue_store *s, int64_t story,
+        int (*fn)(void *ctx, const struct ue_dissent_input *in), void *ctx)
+{
+	/* Each story's most reported asserting claim (the lowest id is the
+	 * most reported), as the text of its first report. */
+	sqlite3_stmt *st = ue_store_prepare(s,
+	        "WITH top AS (SELECT c.story, min(c.id) AS claim FROM claims c"
+	        "   WHERE c.polarity = 'asserts' AND c.story IS NOT NULL"
+	        "   AND (?1 = 0 OR c.story = ?1) GROUP BY c.story)"
+	        " SELECT top.story, d.id, coalesce(ob.name, d.outlet_name, ''),"
+	        "  " DOC_BLOC ", coalesce(d.language, 'und'), t.text,"
+	        "  (SELECT CAST(substr(CAST(rt.text AS BLOB), c.rep_start + 1,"
+	        "    c.rep_end - c.rep_start) AS TEXT) FROM claims c"
+	        "    JOIN texts rt ON rt.id = c.rep_text WHERE c.id = top.claim),"
+	        "  EXISTS (SELECT 1 FROM claim_mentions m JOIN claims c"
+	        "   ON c.id = m.claim WHERE m.doc = d.doc"
+	        "   AND c.story = top.story AND c.polarity = 'denies')"
+	        " FROM top JOIN story_docs sd ON sd.story = top.story"
+	        " JOIN documents d ON d.doc = sd.doc"
+	        " JOIN texts t ON t.id = d.text"
+	        " LEFT JOIN outlet_blocs ob ON ob.id = d.outlet"
+	        " ORDER BY top.story, d.doc");
+	if (!st)
+		return UE_EDB;
+	sqlite3_bind_int64(st, 1, story);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct ue_dissent_input in = {
+			.story = sqlite3_column_int64(st, 0),
+			.doc = (const char *)sqlite3_column_text(st, 1),
+			.outlet = (const char *)sqlite3_column_text(st, 2),
+			.bloc = (const char *)sqlite3_column_text(st, 3),
+			.language = (const char *)sqlite3_column_text(st, 4),
+			.text = (const char *)sqlite3_column_text(st, 5),
+			.len = (size_t)sqlite3_column_bytes(st, 5),
+			.claim = (const char *)sqlite3_column_text(st, 6),
+			.claim_len = (size_t)sqlite3_column_bytes(st, 6),
+			.denies = sqlite3_column_int(st, 7),
+		};
+		if (!in.claim)
+			continue;
+		if (fn(ctx, &in)) {
+			sqlite3_finalize(st);
+			return UE_ECANCELLED;
+		}
+	}
+	return ue_store_finish(s, st, rc, "dissent");
+}
+
 ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
                             ue_row_fn fn, void *ctx)
 {

@@ -317,6 +317,22 @@ ue_status ue_store_claims_put(struct ue_store *s,
         const struct ue_store_mention *m, size_t nm,
         const struct ue_store_story_echo *e, size_t ne);
 
+/* What dissent needs of one document of a story. */
+struct ue_dissent_input {
+	int64_t story;
+	const char *doc, *outlet, *bloc, *language;
+	const char *text;
+	size_t len;
+	const char *claim;           /* the story's most reported claim */
+	size_t claim_len;
+	int denies;                  /* it reports a denial in the story */
+};
+
+/* Calls fn for every document of the story (every story when 0) that
+ * has a claim reported twice or more, in story and document order. */
+ue_status ue_store_dissent_inputs(struct ue_store *s, int64_t story,
+        int (*fn)(void *ctx, const struct ue_dissent_input *in), void *ctx);
+
 /* Listings as JSON rows (docs/schema.md). */
 ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
                             ue_row_fn fn, void *ctx);

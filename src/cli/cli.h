@@ -71,6 +71,7 @@ int cmd_attributions(int argc, char **argv);
 int cmd_stance(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
+int cmd_dissent(int argc, char **argv);
 int cmd_framing(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -1,4 +1,5 @@
-/* cmd_stories.c - unecho stories and unecho claims: the echo, measured. */
+/* cmd_stories.c - unecho stories, claims and dissent: the echo, measured,
+ * and what breaks from it. */
 #include <getopt.h>
 #include <stdlib.h>
 
@@ -14,6 +15,16 @@ static const struct out_column story_columns[] = {
 	{"first", "FIRST", 0},
 	{"label", "LABEL", 30},
 	{"headline", "HEADLINE", 50},
+};
+
+static const struct out_column dissent_columns[] = {
+	{"story", "STORY", 0},
+	{"doc", "DOC", 20},
+	{"outlet", "OUTLET", 22},
+	{"bloc", "BLOC", 12},
+	{"stance", "STANCE", 0},
+	{"score", "SCORE", 0},
+	{"passage", "PASSAGE", 60},
 };
 
 static const struct out_column claim_columns[] = {
@@ -55,6 +66,13 @@ static ue_status list_stories(ue_corpus *c, int64_t story, int64_t claim,
 {
 	(void)claim;
 	return ue_stories(c, story, fn, ctx);
+}
+
+static ue_status list_dissent(ue_corpus *c, int64_t story, int64_t claim,
+                              ue_row_fn fn, void *ctx)
+{
+	(void)claim;
+	return ue_dissent(c, story, fn, ctx);
 }
 
 static int run(int argc, char **argv, const struct listing *l)
@@ -135,6 +153,17 @@ int cmd_claims(int argc, char **argv)
 		"claim", claim_columns,
 		(int)(sizeof claim_columns / sizeof claim_columns[0]), 1,
 		ue_claims,
+	};
+	return run(argc, argv, &l);
+}
+
+int cmd_dissent(int argc, char **argv)
+{
+	static const struct listing l = {
+		"dissent", "usage: unecho dissent [--json|--csv] [--story ID]\n",
+		"story", dissent_columns,
+		(int)(sizeof dissent_columns / sizeof dissent_columns[0]), 0,
+		list_dissent,
 	};
 	return run(argc, argv, &l);
 }

@@ -25,6 +25,7 @@ static const struct command {
 	{"stories", cmd_stories, "list the stories"},
 	{"claims", cmd_claims, "list the claims with their origins and echo"},
 	{"coverage", cmd_coverage, "each story's coverage by bloc; blindspots"},
+	{"dissent", cmd_dissent, "documents ranked by dissent from their story"},
 	{"framing", cmd_framing, "the words most distinctive of each group"},
 	{"report", cmd_report, "the echo report, as JSON or Markdown"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},

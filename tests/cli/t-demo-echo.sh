@@ -118,3 +118,11 @@ if grep -q "<script>\|<img\|](javascript" out; then
 	echo "  FAIL markup from the corpus reached the Markdown"
 	fails=$((fails+1))
 fi
+
+# Dissent: the Kremlin's dismissal is the troops story's most dissenting
+# document, with the passage that shows it.
+check "dissent" 0 u dissent --story 4 --json
+head -n 1 out >first
+has "the Kremlin first" first '"doc":"demo-026","outlet":"Moscow Herald Television","bloc":"Russian","stance":"disagree"'
+has "its passage" first 'Kremlin spokesman Dmitry Peskov has dismissed claims'
+check "dissent --claim is refused" 2 u dissent --claim 1
