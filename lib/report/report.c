@@ -10,6 +10,7 @@
 #include "common/buf.h"
 #include "common/u64map.h"
 #include "framing/framing.h"
+#include "stance/dissent.h"
 
 /* ---- gathering the listings ---- */
 
@@ -59,6 +60,12 @@ static ue_status list_coverage(struct ue_store *s, void *arg, ue_row_fn fn,
 	return ue_store_coverage(s, &o, fn, ctx);
 }
 
+static ue_status list_dissent(struct ue_store *s, void *arg, ue_row_fn fn,
+                              void *ctx)
+{
+	return ue_dissent_run(s, *(int64_t *)arg, fn, ctx);
+}
+
 static ue_status list_framing(struct ue_store *s, void *arg, ue_row_fn fn,
                               void *ctx)
 {
@@ -101,6 +108,9 @@ static json_t *ranked(json_t *stories)
 	free(v);
 	return out;
 }
+
+/* Dissenting documents kept per story. */
+#define DISSENT 5
 
 /* Hands each row of rows to the story it names (its "story" field), as
  * an element of that story's array field key. */
@@ -152,9 +162,20 @@ static ue_status details(struct ue_store *s, const struct ue_report_params *p,
 			break;
 		ue_framing_options f = {.story = (int64_t)num(story, "id"),
 		                        .top = p->terms ? p->terms : 8};
-		json_t *framing;
+		json_t *framing, *dissent;
+		int64_t id = f.story;
 		if (!(e = gather(list_framing, s, &f, &framing)))
 			json_object_set_new(story, "framing", framing);
+		if (!e && !(e = gather(list_dissent, s, &id, &dissent))) {
+			/* The most dissenting few, those with some dissent. */
+			size_t keep = 0;
+			while (keep < json_array_size(dissent) && keep < DISSENT &&
+			       num(json_array_get(dissent, keep), "score") > 0)
+				keep++;
+			while (json_array_size(dissent) > keep)
+				json_array_remove(dissent, keep);
+			json_object_set_new(story, "dissent", dissent);
+		}
 	}
 	return e;
 }
@@ -269,6 +290,19 @@ static void md_story(struct out *o, const json_t *st)
 			putf(o, " (%lld)", (long long)num(org, "reports"));
 		}
 		put(o, " |\n");
+	}
+	json_t *dissent = json_object_get(st, "dissent");
+	if (json_array_size(dissent)) {
+		put(o, "\nDissent from the most reported claim:\n\n");
+		json_array_foreach(dissent, i, row) {
+			put(o, "- ");
+			put_text(o, str(row, "outlet"));
+			putf(o, " (%s, ", str(row, "stance"));
+			put_text(o, str(row, "bloc"));
+			put(o, "): ");
+			put_text(o, str(row, "passage"));
+			put(o, "\n");
+		}
 	}
 	put(o, "\nDistinctive words by bloc:\n\n");
 	const char *group = NULL;

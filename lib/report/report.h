@@ -2,10 +2,13 @@
  * report.h - the echo report (SPEC §6) as JSON or Markdown: the corpus
  * overview, then the stories ranked by echo ratio, each with its coverage
  * by bloc and blindspots, its claims with reports against effective
- * origins and the uptake of each bloc, and the words most distinctive of
- * each bloc's coverage.  The JSON has every story with its coverage and
- * claims (its "claims" is then the array of them, not their count); both formats give the framing of the first `stories` stories
- * only (it reads the whole corpus for each).  Both are deterministic.
+ * origins and the uptake of each bloc, the documents that dissent from
+ * its most reported claim, and the words most distinctive of each bloc's
+ * coverage.  The JSON has every story with its coverage and claims (its
+ * "claims" is then the array of them, not their count); both formats
+ * give the framing and dissent of the first `stories` stories only
+ * (framing reads the whole corpus for each, dissent every text of the
+ * story).  Both are deterministic.
  */
 #ifndef UE_REPORT_H
 #define UE_REPORT_H

@@ -126,3 +126,5 @@ head -n 1 out >first
 has "the Kremlin first" first '"doc":"demo-026","outlet":"Moscow Herald Television","bloc":"Russian","stance":"disagree"'
 has "its passage" first 'Kremlin spokesman Dmitry Peskov has dismissed claims'
 check "dissent --claim is refused" 2 u dissent --claim 1
+check "report md dissent" 0 u report --format md --stories 1
+has "md dissent" out "Dissent from the most reported claim:"
