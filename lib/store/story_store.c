@@ -187,7 +187,20 @@ ue_status ue_store_stories(struct ue_store *s, int64_t story,
 	        "   JOIN documents d ON d.doc = x.doc WHERE x.story = s.id),"
 	        " coalesce(s.claims, 0), coalesce(s.origins, 0),"
 	        " round(coalesce(s.effective_origins, 0), 3),"
-	        " round(coalesce(s.echo_ratio, 0), 3)"
+	        " round(coalesce(s.echo_ratio, 0), 3),"
+	        " (SELECT json_group_object(kind, share) FROM"
+	        "   (SELECT o.kind AS kind, round(count(DISTINCT m.doc) * 1.0 /"
+	        "     (SELECT count(*) FROM story_docs y WHERE y.story = s.id),"
+	        "     3) AS share"
+	        "    FROM claim_mentions m JOIN claims c ON c.id = m.claim"
+	        "    JOIN found_origins o ON o.id = m.origin"
+	        "    WHERE c.story = s.id GROUP BY 1 ORDER BY 2 DESC, 1)),"
+	        " (SELECT json_group_object(bloc, first) FROM"
+	        "   (SELECT " DOC_BLOC " AS bloc, min(d.published) AS first"
+	        "    FROM story_docs x JOIN documents d ON d.doc = x.doc"
+	        "    LEFT JOIN outlet_blocs ob ON ob.id = d.outlet"
+	        "    WHERE x.story = s.id AND d.published IS NOT NULL"
+	        "    GROUP BY 1 ORDER BY 2, 1))"
 	        " FROM stories s LEFT JOIN documents hd ON hd.doc = s.headline_doc"
 	        " WHERE ?1 = 0 OR s.id = ?1 ORDER BY s.id");
 	if (!st)
@@ -196,14 +209,15 @@ ue_status ue_store_stories(struct ue_store *s, int64_t story,
 	static const char *const keys[] = {
 		"id", "label", "headline", "headline_doc", "docs", "outlets",
 		"blocs", "first", "last", "claims", "origins",
-		"effective_origins", "echo_ratio",
+		"effective_origins", "echo_ratio", "origin_kinds",
+		"bloc_first_seen",
 	};
 	ue_status err = UE_OK;
 	int rc;
 	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_t *o = json_object();
-		for (int i = 0; i < 13; i++) {
-			if (i == 6) {
+		for (int i = 0; i < 15; i++) {
+			if (i == 6 || i >= 13) {   /* JSON objects */
 				const char *src = (const char *)
 				        sqlite3_column_text(st, i);
 				json_t *v = src ? json_loads(src, 0, NULL) : NULL;
