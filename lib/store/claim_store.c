@@ -258,38 +258,6 @@ ue_status ue_store_claims_put(struct ue_store *s,
 
 /* ---- listings ---- */
 
-/* Emits every row of st as an object with the given keys; columns whose
- * key is listed in json_keys hold JSON text and are embedded. */
-static ue_status emit_rows(struct ue_store *s, sqlite3_stmt *st,
-                           const char *const *keys, int n,
-                           const char *json_keys, ue_row_fn fn, void *ctx,
-                           const char *what)
-{
-	ue_status err = UE_OK;
-	int rc;
-	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *o = json_object();
-		for (int i = 0; i < n; i++) {
-			char mark[64];
-			snprintf(mark, sizeof mark, " %s ", keys[i]);
-			if (strstr(json_keys, mark)) {
-				const char *src = (const char *)
-				        sqlite3_column_text(st, i);
-				json_t *v = src ? json_loads(src, JSON_DECODE_ANY,
-				                             NULL) : NULL;
-				json_object_set_new(o, keys[i], v ? v : json_null());
-				continue;
-			}
-			ue_json_set_column(o, keys[i], st, i);
-		}
-		err = ue_json_emit(o, fn, ctx);
-	}
-	if (!err && rc != SQLITE_DONE)
-		err = ue_store_db_error(s, what);
-	sqlite3_finalize(st);
-	return err;
-}
-
 /* Documents of claim c.id, with their outlets' blocs. */
 #define CLAIM_DOCS \
 	" FROM claim_mentions m JOIN documents d ON d.doc = m.doc" \
@@ -359,7 +327,7 @@ ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
 		"effective_origins", "echo_ratio", "first_seen", "first_doc",
 		"bloc_first_seen", "bloc_lag_hours", "mentions",
 	};
-	return emit_rows(s, st, keys, 17, " quantities blocs origins "
+	return ue_store_emit_rows(s, st, keys, 17, " quantities blocs origins "
 	                 "origin_kinds bloc_first_seen bloc_lag_hours mentions ",
 	                 fn, ctx, "claims");
 }
@@ -463,7 +431,7 @@ ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
 		"story", "bloc", "docs", "story_docs", "share", "corpus_share",
 		"expected", "ratio", "blindspot", "claims_absent",
 	};
-	return emit_rows(s, st, keys, 10, " blindspot claims_absent ", fn, ctx,
+	return ue_store_emit_rows(s, st, keys, 10, " blindspot claims_absent ", fn, ctx,
 	                 "coverage");
 }
 
@@ -492,7 +460,7 @@ ue_status ue_store_found_origins(struct ue_store *s, ue_row_fn fn,
 		"id", "name", "kind", "specificity", "country", "known",
 		"claims", "reports", "outlets", "blocs",
 	};
-	return emit_rows(s, st, keys, 10, " blocs ", fn, ctx, "origins");
+	return ue_store_emit_rows(s, st, keys, 10, " blocs ", fn, ctx, "origins");
 }
 
 ue_status ue_store_attributions(struct ue_store *s, const char *doc,
@@ -519,5 +487,5 @@ ue_status ue_store_attributions(struct ue_store *s, const char *doc,
 		"content_start", "content_end", "kind", "source_kind", "hedged",
 		"source", "cue", "resolved", "origin",
 	};
-	return emit_rows(s, st, keys, 14, "", fn, ctx, "attributions");
+	return ue_store_emit_rows(s, st, keys, 14, "", fn, ctx, "attributions");
 }

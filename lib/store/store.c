@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/json.h"
 #include "store/schema.h"
 
 static const char *const sql_text[SQL_COUNT] = {
@@ -613,4 +614,34 @@ ue_status ue_store_finish(struct ue_store *s, sqlite3_stmt *st, int rc,
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return ue_store_db_error(s, what);
 	return UE_OK;
+}
+
+ue_status ue_store_emit_rows(struct ue_store *s, sqlite3_stmt *st,
+                             const char *const *keys, int n,
+                             const char *json_keys, ue_row_fn fn,
+                             void *ctx, const char *what)
+{
+	ue_status err = UE_OK;
+	int rc;
+	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *o = json_object();
+		for (int i = 0; i < n; i++) {
+			char mark[64];
+			snprintf(mark, sizeof mark, " %s ", keys[i]);
+			if (strstr(json_keys, mark)) {
+				const char *src = (const char *)
+				        sqlite3_column_text(st, i);
+				json_t *v = src ? json_loads(src, JSON_DECODE_ANY,
+				                             NULL) : NULL;
+				json_object_set_new(o, keys[i], v ? v : json_null());
+				continue;
+			}
+			ue_json_set_column(o, keys[i], st, i);
+		}
+		err = ue_json_emit(o, fn, ctx);
+	}
+	if (!err && rc != SQLITE_DONE)
+		err = ue_store_db_error(s, what);
+	sqlite3_finalize(st);
+	return err;
 }

@@ -50,6 +50,15 @@ sqlite3_stmt *ue_store_prepare(struct ue_store *s, const char *sql);
 ue_status ue_store_finish(struct ue_store *s, sqlite3_stmt *st, int rc,
                           const char *what);
 
+/* Emits every row of st (then finalized) as a JSON object with the given
+ * keys, one per column; the columns whose key is listed in json_keys
+ * (" a b ") hold JSON text and are embedded.  A database error is
+ * reported about what. */
+ue_status ue_store_emit_rows(struct ue_store *s, sqlite3_stmt *st,
+                             const char *const *keys, int n,
+                             const char *json_keys, ue_row_fn fn,
+                             void *ctx, const char *what);
+
 /* Binds a string, or NULL when s is NULL. */
 int ue_store_bind_text(sqlite3_stmt *st, int i, const char *s);
 

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/json.h"
 
 ue_status ue_store_features_pending(struct ue_store *s, int64_t **out,
                                     size_t *n)
@@ -212,27 +211,8 @@ ue_status ue_store_stories(struct ue_store *s, int64_t story,
 		"effective_origins", "echo_ratio", "origin_kinds",
 		"bloc_first_seen",
 	};
-	ue_status err = UE_OK;
-	int rc;
-	while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *o = json_object();
-		for (int i = 0; i < 15; i++) {
-			if (i == 6 || i >= 13) {   /* JSON objects */
-				const char *src = (const char *)
-				        sqlite3_column_text(st, i);
-				json_t *v = src ? json_loads(src, 0, NULL) : NULL;
-				json_object_set_new(o, keys[i],
-				                    v ? v : json_object());
-				continue;
-			}
-			ue_json_set_column(o, keys[i], st, i);
-		}
-		err = ue_json_emit(o, fn, ctx);
-	}
-	if (!err && rc != SQLITE_DONE)
-		err = ue_store_db_error(s, "stories");
-	sqlite3_finalize(st);
-	return err;
+	return ue_store_emit_rows(s, st, keys, 15, " blocs origin_kinds "
+	                          "bloc_first_seen ", fn, ctx, "stories");
 }
 
 ue_status ue_store_framing_inputs(struct ue_store *s,
