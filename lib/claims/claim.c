@@ -154,7 +154,10 @@ static int in_window(const struct state *s, const struct cl *c,
 	return it->ts >= c->t0 - s->window && it->ts <= c->t1 + s->window;
 }
 
-static ue_status join(struct state *s, uint32_t ci, size_t idx)
+/* Adds mention idx to claim ci; post[0..np) are the postings of its
+ * keys (see postings_of). */
+static ue_status join(struct state *s, uint32_t ci, size_t idx,
+                      struct ue_posting *const *post, size_t np)
 {
 	struct cl *c = &s->c[ci];
 	const struct ue_claim_item *it = &s->item[idx];
@@ -166,12 +169,10 @@ static ue_status join(struct state *s, uint32_t ci, size_t idx)
 			c->t1 = it->ts;
 		c->dated = 1;
 	}
-	uint64_t k[MAX_KEYS];
-	size_t nk = keys_of(it->m, k);
-	for (size_t j = 0; j < nk; j++) {
+	for (size_t j = 0; j < np; j++) {
 		/* A key no other mention has never finds a candidate. */
-		struct ue_posting *p = ue_postings_find(&s->keys, k[j]);
-		if (p && p->df >= 2 && p->df <= s->max_df) {
+		struct ue_posting *p = post[j];
+		if (p->df >= 2 && p->df <= s->max_df) {
 			ue_status e = ue_posting_add(p, ci);
 			if (e)
 				return e;
@@ -212,17 +213,31 @@ static int by_df(const void *a, const void *b)
 	return x->p < y->p ? -1 : x->p > y->p;
 }
 
-static ue_status best_claim(struct state *s, size_t idx, uint32_t *best)
+/* The postings of mention m's keys (all counted by count_df, so all
+ * there and stable from then on); returns how many. */
+static size_t postings_of(const struct state *s, const struct ue_mention *m,
+                          struct ue_posting **post)
+{
+	uint64_t k[MAX_KEYS];
+	size_t nk = keys_of(m, k), np = 0;
+	for (size_t j = 0; j < nk; j++)
+		if ((post[np] = ue_postings_find(&s->keys, k[j])))
+			np++;
+	return np;
+}
+
+static ue_status best_claim(struct state *s, size_t idx,
+                            struct ue_posting *const *post, size_t npost,
+                            uint32_t *best)
 {
 	*best = UINT32_MAX;
 	double best_sim = 0;
 	const struct ue_claim_item *it = &s->item[idx];
-	uint64_t k[MAX_KEYS];
 	struct probe_key pk[MAX_KEYS];
-	size_t nk = keys_of(it->m, k), np = 0;
-	for (size_t j = 0; j < nk; j++) {
-		const struct ue_posting *p = ue_postings_find(&s->keys, k[j]);
-		if (p && p->df <= s->max_df && p->n)
+	size_t np = 0;
+	for (size_t j = 0; j < npost; j++) {
+		const struct ue_posting *p = post[j];
+		if (p->df <= s->max_df && p->n)
 			pk[np++] = (struct probe_key){p->df, p};
 	}
 	qsort(pk, np, sizeof *pk, by_df);
@@ -276,12 +291,14 @@ ue_status ue_claims_cluster(const struct ue_claim_item *item, size_t n,
 		e = ue_time_order(ts, dated, n, order);
 	for (size_t k = 0; !e && k < n; k++) {
 		size_t idx = order[k];
+		struct ue_posting *post[MAX_KEYS];
+		size_t np = postings_of(&s, item[idx].m, post);
 		uint32_t best;
-		e = best_claim(&s, idx, &best);
+		e = best_claim(&s, idx, post, np, &best);
 		if (!e && best == UINT32_MAX)
 			e = claim_new(&s, idx, &best);
 		if (!e)
-			e = join(&s, best, idx);
+			e = join(&s, best, idx, post, np);
 		claim[idx] = best;
 	}
 	/* Claims are created in time order: numbered by earliest mention. */
