@@ -9,17 +9,21 @@ BUILD ?= build
 PREFIX ?= /usr/local
 FUZZ_TIME ?= 60
 
-.PHONY: all deps build demo check install sanitize fuzz eval bench clean
+.PHONY: all deps webdeps build demo check install sanitize fuzz eval bench clean
 
 all: build
 
 deps:
 	@tools/install-deps.sh
 
+# The front-end libraries embedded at build time (npm ci when missing).
+webdeps:
+	@tools/web-deps.sh
+
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) --prefix=$(PREFIX)
 
-build: $(BUILD)/build.ninja
+build: webdeps $(BUILD)/build.ninja
 	@ninja -C $(BUILD)
 
 demo: deps
@@ -35,7 +39,7 @@ install: build
 build-asan/build.ninja:
 	meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
 
-sanitize: build-asan/build.ninja
+sanitize: webdeps build-asan/build.ninja
 	@ninja -C build-asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
@@ -45,7 +49,7 @@ build-fuzz/build.ninja:
 	CC=clang meson setup build-fuzz -Dfuzzing=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false
 
-fuzz: build-fuzz/build.ninja
+fuzz: webdeps build-fuzz/build.ninja
 	@ninja -C build-fuzz
 	@tools/fuzz.sh build-fuzz $(FUZZ_TIME)
 
