@@ -158,14 +158,21 @@ ue_status ue_report(ue_corpus *c, const ue_report_options *o)
 {
 	if (!o || !o->write)
 		return UE_EINVAL;
+	static const char *const formats[] = {
+		[UE_REPORT_JSON] = "json", [UE_REPORT_MD] = "md",
+		[UE_REPORT_HTML] = "html",
+	};
 	const char *format = o->format ? o->format : "json";
-	if (strcmp(format, "json") != 0 && strcmp(format, "md") != 0) {
-		ue_store_set_error(c->store, "--format must be json or md, "
-		                   "not '%s'", format);
+	size_t f = 0;
+	while (f < sizeof formats / sizeof *formats && strcmp(format, formats[f]))
+		f++;
+	if (f == sizeof formats / sizeof *formats) {
+		ue_store_set_error(c->store, "--format must be json, md or "
+		                   "html, not '%s'", format);
 		return UE_EINVAL;
 	}
 	struct ue_report_params p = {
-		.markdown = strcmp(format, "md") == 0,
+		.format = (enum ue_report_format)f,
 		.stories = o->stories,
 		.claims = o->claims,
 		.write = o->write,

@@ -12,5 +12,6 @@ rm -f "$log"
 passed=$(( ${ok:-0} + ${xfail:-0} ))
 failed=$(( ${fail:-0} + ${xpass:-0} + ${timeout:-0} ))
 [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
-echo "${passed} passed, ${failed} failed, ${skip:-0} skipped"
+[ "${skip:-0}" -gt 0 ] && echo "${skip} skipped (see above why)"
+echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

@@ -246,11 +246,13 @@ ue_status ue_framing(ue_corpus *corpus, const ue_framing_options *options,
 ue_status ue_dissent(ue_corpus *corpus, int64_t story, ue_row_fn fn,
                      void *ctx);
 
-/* The echo report (docs/schema.md): JSON, or Markdown for reading. */
+/* The echo report (docs/schema.md): JSON with everything, or Markdown or
+ * one self-contained HTML file (charts drawn offline) for reading. */
 typedef struct ue_report_options {
-	const char *format;   /* "json" (default) or "md" */
-	unsigned stories;     /* stories shown in Markdown, and framed [10] */
-	unsigned claims;      /* claims per story in Markdown [10] */
+	const char *format;   /* "json" (default), "md" or "html" */
+	unsigned stories;     /* stories shown in Markdown and HTML, with
+	                         their framing, dissent and provenance [10] */
+	unsigned claims;      /* claims per story in Markdown and HTML [10] */
 	/* Receives the report in pieces; non-zero stops it. */
 	int (*write)(void *ctx, const char *data, size_t len);
 	void *ctx;

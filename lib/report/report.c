@@ -1,16 +1,37 @@
-/* report.c - the echo report as JSON or Markdown; see report.h. */
+/* report.c - gathers the echo report and writes it as JSON, or hands it
+ * to the Markdown or HTML writer; see report.h. */
 #include "report/report.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/buf.h"
 #include "common/u64map.h"
 #include "framing/framing.h"
+#include "report/provenance.h"
+#include "report/report_int.h"
 #include "stance/dissent.h"
+
+/* ---- reading fields ---- */
+
+double report_num(const json_t *obj, const char *key)
+{
+	return json_number_value(json_object_get(obj, key));
+}
+
+const char *report_str(const json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+	return s ? s : "";
+}
+
+int report_denies(const json_t *claim)
+{
+	return !strcmp(report_str(claim, "polarity"), "denies");
+}
+
+#define num report_num
 
 /* ---- gathering the listings ---- */
 
@@ -72,11 +93,6 @@ static ue_status list_framing(struct ue_store *s, void *arg, ue_row_fn fn,
 	return ue_framing_run(s, arg, fn, ctx);
 }
 
-static double num(const json_t *o, const char *key)
-{
-	return json_number_value(json_object_get(o, key));
-}
-
 /* Stories by echo ratio, then documents, then id. */
 static int by_echo(const void *a, const void *b)
 {
@@ -111,6 +127,8 @@ static json_t *ranked(json_t *stories)
 
 /* Dissenting documents kept per story. */
 #define DISSENT 5
+/* The main claims of a story, whose provenance is traced. */
+#define MAIN_CLAIMS 3
 
 /* Hands each row of rows to the story it names (its "story" field), as
  * an element of that story's array field key. */
@@ -139,14 +157,65 @@ static ue_status distribute(json_t *rows, json_t *rank, const char *key)
 	return e;
 }
 
-/* Every story's coverage and claims; the framing of the first `framed`
- * stories of rank (framing reads the whole corpus each time). */
+/* The story's most dissenting few (those with some dissent), each with
+ * its document's title and address. */
+static ue_status add_dissent(struct ue_store *s, provenance_docs *docs,
+                             json_t *story)
+{
+	int64_t id = (int64_t)num(story, "id");
+	json_t *dissent;
+	ue_status e = gather(list_dissent, s, &id, &dissent);
+	if (e)
+		return e;
+	size_t keep = 0;
+	while (keep < json_array_size(dissent) && keep < DISSENT &&
+	       num(json_array_get(dissent, keep), "score") > 0)
+		keep++;
+	while (json_array_size(dissent) > keep)
+		json_array_remove(dissent, keep);
+	size_t i;
+	json_t *row;
+	json_array_foreach(dissent, i, row) {
+		const json_t *doc = provenance_doc(s, docs, report_str(row, "doc"),
+		                                   &e);
+		if (e)
+			break;
+		json_object_set(row, "title", doc ? json_object_get(doc, "title")
+		                                  : json_null());
+		json_object_set(row, "url", doc ? json_object_get(doc, "url")
+		                                : json_null());
+	}
+	json_object_set_new(story, "dissent", dissent);
+	return e;
+}
+
+/* The provenance edges of the story's main claims. */
+static ue_status add_provenance(struct ue_store *s, provenance_docs *docs,
+                                json_t *story)
+{
+	json_t *edges = json_array();
+	if (!edges || json_object_set_new(story, "provenance", edges))
+		return UE_ENOMEM;
+	size_t i;
+	json_t *claim;
+	ue_status e = UE_OK;
+	json_array_foreach(json_object_get(story, "claims"), i, claim) {
+		if (e || i == MAIN_CLAIMS)
+			break;
+		e = provenance_edges(s, docs, claim, edges);
+	}
+	return e;
+}
+
+/* Every story's coverage and claims; the framing, dissent and provenance
+ * of the first `shown` stories of rank (framing reads the whole corpus
+ * each time). */
 static ue_status details(struct ue_store *s, const struct ue_report_params *p,
-                         json_t *rank, size_t framed)
+                         json_t *rank, size_t shown)
 {
 	int64_t all = 0;
-	json_t *cov = NULL, *claims = NULL;
-	ue_status e = gather(list_coverage, s, &all, &cov);
+	json_t *cov = NULL, *claims = NULL, *docs = json_object();
+	ue_status e = docs ? gather(list_coverage, s, &all, &cov) : UE_ENOMEM;
 	if (!e)
 		e = gather(list_claims, s, &all, &claims);
 	if (!e)
@@ -158,192 +227,70 @@ static ue_status details(struct ue_store *s, const struct ue_report_params *p,
 	size_t i;
 	json_t *story;
 	json_array_foreach(rank, i, story) {
-		if (e || i == framed)
+		if (e || i == shown)
 			break;
 		ue_framing_options f = {.story = (int64_t)num(story, "id"),
 		                        .top = p->terms ? p->terms : 8};
-		json_t *framing, *dissent;
-		int64_t id = f.story;
+		json_t *framing;
 		if (!(e = gather(list_framing, s, &f, &framing)))
 			json_object_set_new(story, "framing", framing);
-		if (!e && !(e = gather(list_dissent, s, &id, &dissent))) {
-			/* The most dissenting few, those with some dissent. */
-			size_t keep = 0;
-			while (keep < json_array_size(dissent) && keep < DISSENT &&
-			       num(json_array_get(dissent, keep), "score") > 0)
-				keep++;
-			while (json_array_size(dissent) > keep)
-				json_array_remove(dissent, keep);
-			json_object_set_new(story, "dissent", dissent);
-		}
+		if (!e)
+			e = add_dissent(s, docs, story);
+		if (!e)
+			e = add_provenance(s, docs, story);
 	}
+	json_decref(docs);
 	return e;
 }
 
 /* ---- writing ---- */
 
-struct out {
-	const struct ue_report_params *p;
-	struct ue_buf b;
-	ue_status error;
-};
-
-static void put(struct out *o, const char *s)
+void report_putn(struct report_out *o, const char *s, size_t len)
 {
 	if (!o->error)
-		o->error = ue_buf_puts(&o->b, s);
+		o->error = ue_buf_append(&o->b, s, len);
+	/* Long reports leave in pieces. */
+	if (!o->error && o->b.len >= 1u << 20) {
+		if (o->p->write(o->p->ctx, o->b.data, o->b.len))
+			o->error = UE_ECANCELLED;
+		ue_buf_reset(&o->b);
+	}
 }
 
-static void putf(struct out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void putf(struct out *o, const char *fmt, ...)
+void report_put(struct report_out *o, const char *s)
+{
+	report_putn(o, s, strlen(s));
+}
+
+void report_putf(struct report_out *o, const char *fmt, ...)
 {
 	char tmp[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
-	put(o, tmp);
+	if (n >= (int)sizeof tmp && !o->error)
+		o->error = UE_ELIMIT;
+	report_put(o, tmp);
 }
 
-/* Corpus text as Markdown text: markup characters escaped, HTML's
- * special characters as entities, line breaks as spaces. */
-static void put_text(struct out *o, const char *s)
+static ue_status write_json(struct report_out *o, const struct report_data *d)
 {
-	for (; s && *s && !o->error; s++) {
-		char c = *s;
-		if (c == '<')
-			put(o, "&lt;");
-		else if (c == '>')
-			put(o, "&gt;");
-		else if (c == '&')
-			put(o, "&amp;");
-		else if (c == '\n' || c == '\r' || c == '\t')
-			put(o, " ");
-		else {
-			if (strchr("\\`*_{}[]()#+-.!|~", c))
-				put(o, "\\");
-			char one[2] = {c, 0};
-			put(o, one);
-		}
-	}
-}
-
-static const char *str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
-
-static void md_story(struct out *o, const json_t *st)
-{
-	const struct ue_report_params *p = o->p;
-	putf(o, "\n## Story %lld: ", (long long)num(st, "id"));
-	put_text(o, str(st, "label"));
-	put(o, "\n\n");
-	if (*str(st, "headline")) {
-		put(o, "*");
-		put_text(o, str(st, "headline"));
-		put(o, "*\n\n");
-	}
-	putf(o, "%lld documents from %lld outlets, %s to %s; %zu claims "
-	     "reported more than once; the documents rest on %.2f effective "
-	     "origins: echo ratio %.2f.\n",
-	     (long long)num(st, "docs"), (long long)num(st, "outlets"),
-	     str(st, "first"), str(st, "last"),
-	     json_array_size(json_object_get(st, "claims")),
-	     num(st, "effective_origins"), num(st, "echo_ratio"));
-	put(o, "\n| bloc | documents | share | corpus share | blindspot |\n"
-	       "|---|---:|---:|---:|---|\n");
-	size_t i;
-	json_t *row;
-	json_array_foreach(json_object_get(st, "coverage"), i, row) {
-		put(o, "| ");
-		put_text(o, str(row, "bloc"));
-		putf(o, " | %lld | %.1f%% | %.1f%% | %s |\n",
-		     (long long)num(row, "docs"), 100 * num(row, "share"),
-		     100 * num(row, "corpus_share"),
-		     json_is_true(json_object_get(row, "blindspot")) ?
-		     "**yes**" : "");
-	}
-	put(o, "\n| claim | reports | effective origins | echo | origins |\n"
-	       "|---|---:|---:|---:|---|\n");
-	unsigned shown = 0, max = p->claims ? p->claims : 10;
-	json_array_foreach(json_object_get(st, "claims"), i, row) {
-		if (shown++ == max)
-			break;
-		put(o, "| ");
-		if (json_is_string(json_object_get(row, "polarity")) &&
-		    !strcmp(str(row, "polarity"), "denies"))
-			put(o, "(denial) ");
-		put_text(o, str(row, "text"));
-		putf(o, " | %lld | %.2f | %.2f | ", (long long)num(row, "reports"),
-		     num(row, "effective_origins"), num(row, "echo_ratio"));
-		size_t k;
-		json_t *org;
-		json_array_foreach(json_object_get(row, "origins"), k, org) {
-			if (k == 3)
-				break;
-			if (k)
-				put(o, "; ");
-			put_text(o, str(org, "name"));
-			putf(o, " (%lld)", (long long)num(org, "reports"));
-		}
-		put(o, " |\n");
-	}
-	json_t *dissent = json_object_get(st, "dissent");
-	if (json_array_size(dissent)) {
-		put(o, "\nDissent from the most reported claim:\n\n");
-		json_array_foreach(dissent, i, row) {
-			put(o, "- ");
-			put_text(o, str(row, "outlet"));
-			putf(o, " (%s, ", str(row, "stance"));
-			put_text(o, str(row, "bloc"));
-			put(o, "): ");
-			put_text(o, str(row, "passage"));
-			put(o, "\n");
-		}
-	}
-	put(o, "\nDistinctive words by bloc:\n\n");
-	const char *group = NULL;
-	json_array_foreach(json_object_get(st, "framing"), i, row) {
-		if (!group || strcmp(group, str(row, "group"))) {
-			put(o, group ? "\n- " : "- ");
-			put_text(o, str(row, "group"));
-			put(o, ": ");
-			group = str(row, "group");
-		} else {
-			put(o, ", ");
-		}
-		put_text(o, str(row, "term"));
-	}
-	put(o, group ? "\n" : "(none)\n");
-}
-
-static ue_status write_md(struct out *o, const json_t *overview,
-                          const json_t *stories)
-{
-	const json_t *st = json_array_get(overview, 0);
-	put(o, "# The echo report\n\n");
-	putf(o, "%lld documents (%lld distinct texts) from %lld outlets, "
-	     "%s to %s.\n", (long long)num(st, "documents"),
-	     (long long)num(st, "distinct_texts"),
-	     (long long)num(st, "outlets"), str(st, "first"),
-	     str(st, "last"));
-	put(o, "Stories are ranked by echo ratio: reports over the effective "
-	       "number of independent origins they rest on.\n");
-	size_t i;
-	json_t *row;
-	unsigned max = o->p->stories ? o->p->stories : 10;
-	json_array_foreach(stories, i, row) {
-		if (i == max)
-			break;
-		md_story(o, row);
-	}
+	json_t *doc = json_pack("{s:O,s:O}", "overview",
+	                        json_array_get(d->overview, 0), "stories",
+	                        d->stories);
+	char *text = doc ? json_dumps(doc, JSON_INDENT(1) |
+	                              JSON_REAL_PRECISION(15)) : NULL;
+	json_decref(doc);
+	if (!text)
+		return UE_ENOMEM;
+	report_put(o, text);
+	report_put(o, "\n");
+	free(text);
 	return o->error;
 }
 
-static ue_status flush(struct out *o)
+static ue_status flush(struct report_out *o)
 {
 	if (o->error)
 		return o->error;
@@ -355,38 +302,31 @@ static ue_status flush(struct out *o)
 
 ue_status ue_report_run(struct ue_store *s, const struct ue_report_params *p)
 {
-	json_t *overview = NULL, *stories = NULL, *rank = NULL;
-	ue_status e = gather(list_stats, s, NULL, &overview);
+	struct report_data d = {.shown = p->stories ? p->stories : 10};
+	json_t *stories = NULL;
+	ue_status e = gather(list_stats, s, NULL, &d.overview);
 	if (!e)
 		e = gather(list_stories, s, NULL, &stories);
-	if (!e && !(rank = ranked(stories)))
+	if (!e && !(d.stories = ranked(stories)))
 		e = UE_ENOMEM;
 	if (!e)
-		e = details(s, p, rank, p->stories ? p->stories : 10);
-	struct out o = {.p = p};
+		e = details(s, p, d.stories, d.shown);
+	if (d.shown > json_array_size(d.stories))
+		d.shown = json_array_size(d.stories);
+	struct report_out o = {.p = p};
 	ue_buf_init(&o.b, 0);
-	if (!e && p->markdown) {
-		e = write_md(&o, overview, rank);
-	} else if (!e) {
-		json_t *doc = json_pack("{s:O,s:O}", "overview",
-		                        json_array_get(overview, 0), "stories",
-		                        rank);
-		char *text = doc ? json_dumps(doc, JSON_INDENT(1) |
-		                              JSON_REAL_PRECISION(15)) : NULL;
-		if (!text)
-			e = UE_ENOMEM;
-		else {
-			put(&o, text);
-			put(&o, "\n");
+	if (!e) {
+		switch (p->format) {
+		case UE_REPORT_JSON: e = write_json(&o, &d); break;
+		case UE_REPORT_MD: e = report_write_md(&o, &d); break;
+		case UE_REPORT_HTML: e = report_write_html(&o, &d); break;
 		}
-		free(text);
-		json_decref(doc);
 	}
 	if (!e)
 		e = flush(&o);
 	ue_buf_release(&o.b);
-	json_decref(overview);
+	json_decref(d.overview);
 	json_decref(stories);
-	json_decref(rank);
+	json_decref(d.stories);
 	return e;
 }

@@ -1,14 +1,27 @@
-/* cmd_report.c - unecho report: the echo report as JSON or Markdown. */
+/* cmd_report.c - unecho report: the echo report as JSON, Markdown or
+ * HTML. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
 static int write_file(void *ctx, const char *data, size_t len)
 {
 	return fwrite(data, 1, len, ctx) != len;
+}
+
+/* The format a file name asks for: by its extension, else JSON. */
+static const char *format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm")))
+		return "html";
+	if (dot && !strcasecmp(dot, ".md"))
+		return "md";
+	return "json";
 }
 
 int cmd_report(int argc, char **argv)
@@ -42,8 +55,10 @@ int cmd_report(int argc, char **argv)
 			break;
 		}
 		case 'h':
-			printf("usage: unecho report [-o FILE] [--format json|md] "
-			       "[--stories N] [--claims N]\n");
+			printf("usage: unecho report [-o FILE] [--format json|md|html] "
+			       "[--stories N] [--claims N]\n"
+			       "The format defaults to the extension of FILE (.html, "
+			       ".md), else json.\n");
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
@@ -53,9 +68,11 @@ int cmd_report(int argc, char **argv)
 		cli_error("report: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
-	if (r.format && strcmp(r.format, "json") && strcmp(r.format, "md")) {
-		cli_error("--format must be json or md, not '%s' (html is not "
-		          "built yet)", r.format);
+	if (!r.format && path)
+		r.format = format_of(path);
+	if (r.format && strcmp(r.format, "json") && strcmp(r.format, "md") &&
+	    strcmp(r.format, "html")) {
+		cli_error("--format must be json, md or html, not '%s'", r.format);
 		return EXIT_USAGE;
 	}
 	FILE *f = path ? fopen(path, "wb") : stdout;

@@ -102,10 +102,30 @@ has "md title" out "# The echo report"
 has "md coverage table" out "| bloc | documents | share | corpus share | blindspot |"
 has "md escapes corpus text" out "Oct\. 18 \(PPA\)"
 check "report bad format" 2 u report --format pdf
-has "bad format message" err "--format must be json or md, not 'pdf'"
+has "bad format message" err "--format must be json, md or html, not 'pdf'"
+
+# The HTML report: one file, deterministic, that asks no other host for
+# anything and runs only its own scripts (tests/browser draws it).
+check "report html" 0 u report -o report.html
+has "html path" err "unecho: report written to report.html"
+check "report html again" 0 u report --format html
+same "html is deterministic" out report.html
+has "html policy" report.html "default-src 'none'"
+has "html scripts by hash" report.html "script-src 'unsafe-eval' 'sha256-"
+has "html chart specs" report.html '<script type="application/json" id="ue-charts">'
+has "html story" report.html '<section class="story" id="story-'
+has "html provenance graph" report.html '<svg class="graph"'
+has "html dissent" report.html "Kremlin spokesman Dmitry Peskov has dismissed claims"
+check "report md by extension" 0 u report -o report.md --stories 1
+has "md by extension" report.md "# The echo report"
+if grep -q "src=\"http\|href=\"http[^\"]*\.js" report.html; then
+	echo "  FAIL the HTML loads something from another host"
+	fails=$((fails+1))
+fi
 check "report unwritable" 2 u report -o /nonexistent/dir/r.json
 
-# Corpus text is hostile: the Markdown escapes it.
+# Corpus text is hostile: the Markdown escapes it (and so does the HTML:
+# tests/fixtures/hostile.jsonl, below and in tests/browser).
 cat >hostile.jsonl <<'EOF2'
 {"id":"h1","outlet":"Quay Wire","published":"2024-10-18T02:00:00Z","title":"<script>alert(1)</script> Troops [click](javascript:alert(1))","text":"Officials said 12,000 troops crossed the border, a <img src=x onerror=alert(1)> report | said."}
 {"id":"h2","outlet":"Harbour Daily","published":"2024-10-18T03:00:00Z","title":"<script>alert(2)</script> Troops cross","text":"Officials said 12,000 troops crossed the border, a <img src=x onerror=alert(1)> report | said."}
@@ -128,3 +148,19 @@ has "its passage" first 'Kremlin spokesman Dmitry Peskov has dismissed claims'
 check "dissent --claim is refused" 2 u dissent --claim 1
 check "report md dissent" 0 u report --format md --stories 1
 has "md dissent" out "Dissent from the most reported claim:"
+
+# The HTML report of a hostile corpus: every bit of corpus text escaped,
+# no link to anything but http(s).
+check "hostile fixture ingest" 0 u --db h2.db ingest -q "$FIX/hostile.jsonl"
+check "hostile fixture analyze" 0 u --db h2.db analyze
+check "hostile html" 0 u --db h2.db report -o hostile.html
+has "hostile text escaped" hostile.html "&lt;script&gt;window.__pwned=1&lt;/script&gt;"
+# Our markup ends where the chart specifications begin; in those, no '<'.
+sed '/<script type="application\/json"/,$d' hostile.html >body.html
+sed -n 's/^<script type="application\/json" id="ue-charts">\(.*\)<\/script>$/\1/p' \
+	hostile.html >specs.json
+if grep -qi '<script\|<img\|<iframe\|<svg onload\|href="javascript\|href="data:' body.html ||
+   grep -q '<' specs.json || [ "$(grep -c '<script' hostile.html)" != 5 ]; then
+	echo "  FAIL markup from the corpus reached the HTML"
+	fails=$((fails+1))
+fi
