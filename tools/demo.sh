@@ -58,9 +58,12 @@ run claims | head -n 11
 step "unecho --db $db origins   (the ten most reported)"
 run origins | head -n 11
 
-report=${db%.db}-report.md
-step "unecho --db $db report --format md -o $report"
-run report --format md -o "$report"
+report=${db%.db}-report.html
+step "unecho --db $db report -o $report"
+run report -o "$report"
+
+printf '\nThe echo report: %s\n' "$root/$report"
+printf 'Open it in a browser: it is one file and needs no network.\n'
 
 # Commands to try next, as typed from the repository root.
 show=${bin#"$root"/}
@@ -76,7 +79,7 @@ hint "claims --story 4" "one story's claims"
 hint "attributions --doc demo-001" "who said what in one document"
 hint "coverage --blindspots --min-expected 2" "blocs silent on a story"
 hint "framing --a bloc=Russian --b bloc=Western" "the words of one side against the other"
-hint "report -o report.json" "everything, as JSON"
+hint "report -o report.json" "everything, as JSON (or .md for Markdown)"
 hint "outlets" "the outlet registry, with the unknown outlets"
 printf '  %-52s %s\n' "sqlite3 $db" "query it directly (docs/schema.md)"
 echo "The corpus is illustrative (fictional outlets, real origins): data/demo/README.md"

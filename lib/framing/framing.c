@@ -23,12 +23,13 @@ struct filter {
 
 struct word {
 	double corpus;          /* count over the whole corpus */
-	double grouped;         /* count over the documents in groups */
 	uint32_t text;          /* offset of its surface form in words */
 };
 
-/* A group: its name, total count, and the words it has. */
+/* A group: its story (an index into state.stories; 0 with one story or
+ * none), its name, total count, and the words it has. */
 struct group {
+	uint32_t story;
 	char *name;
 	double total;
 	uint32_t *word;
@@ -48,6 +49,12 @@ struct state {
 	struct group *group;
 	size_t ngroup, group_alloc;
 	struct ue_u64map count;     /* group << 32 | word -> count (as bits) */
+	/* Several stories at once: their ids, and id -> index + 1. */
+	const int64_t *stories;
+	size_t nstories;
+	struct ue_u64map story_at;
+	/* story index << 32 | word -> count over the story's groups */
+	struct ue_u64map grouped;
 	struct ue_termvec tv;
 	ue_status error;
 };
@@ -85,11 +92,13 @@ static int matches(const struct ue_framing_input *in, const struct filter *f)
 	return strcasecmp(field_of(in, f->field), f->value) == 0;
 }
 
-/* The index of a group by name, added if new. */
-static ue_status group_of(struct state *st, const char *name, uint32_t *out)
+/* The index of a group by story and name, added if new. */
+static ue_status group_of(struct state *st, uint32_t story, const char *name,
+                          uint32_t *out)
 {
 	for (size_t i = 0; i < st->ngroup; i++)
-		if (strcmp(st->group[i].name, name) == 0)
+		if (st->group[i].story == story &&
+		    strcmp(st->group[i].name, name) == 0)
 			return *out = (uint32_t)i, UE_OK;
 	if (st->ngroup == st->group_alloc) {
 		size_t na = st->group_alloc ? st->group_alloc * 2 : 16;
@@ -101,6 +110,7 @@ static ue_status group_of(struct state *st, const char *name, uint32_t *out)
 	}
 	struct group *g = &st->group[st->ngroup];
 	memset(g, 0, sizeof *g);
+	g->story = story;
 	if (!(g->name = strdup(name)))
 		return UE_ENOMEM;
 	*out = (uint32_t)st->ngroup++;
@@ -125,7 +135,7 @@ static ue_status word_index(struct state *st, size_t t, uint32_t *out)
 			st->w_alloc = na;
 		}
 		const char *word = ue_term_word(&st->tv, t);
-		st->w[st->nw] = (struct word){0, 0, (uint32_t)st->words.len};
+		st->w[st->nw] = (struct word){0, (uint32_t)st->words.len};
 		if ((e = ue_buf_append(&st->words, word, strlen(word) + 1)))
 			return e;
 		*v = st->nw++;
@@ -134,13 +144,35 @@ static ue_status word_index(struct state *st, size_t t, uint32_t *out)
 	return UE_OK;
 }
 
+/* Adds c to the count of key in map (counts are doubles kept as bits). */
+static ue_status add_to(struct ue_u64map *map, uint64_t key, double c,
+                        int *added)
+{
+	uint64_t *v;
+	ue_status e = ue_u64map_slot(map, key, &v, added);
+	if (e)
+		return e;
+	double x;
+	memcpy(&x, v, sizeof x);
+	x += c;
+	memcpy(v, &x, sizeof x);
+	return UE_OK;
+}
+
+static double get_from(const struct ue_u64map *map, uint64_t key)
+{
+	const uint64_t *v = ue_u64map_get(map, key);
+	double x = 0;
+	if (v)
+		memcpy(&x, v, sizeof x);
+	return x;
+}
+
 static ue_status add_count(struct state *st, uint32_t g, uint32_t w,
                            double c)
 {
-	uint64_t *v;
 	int added;
-	ue_status e = ue_u64map_slot(&st->count, (uint64_t)g << 32 | w, &v,
-	                             &added);
+	ue_status e = add_to(&st->count, (uint64_t)g << 32 | w, c, &added);
 	if (e)
 		return e;
 	struct group *gr = &st->group[g];
@@ -156,29 +188,29 @@ static ue_status add_count(struct state *st, uint32_t g, uint32_t w,
 		}
 		gr->word[gr->nword++] = w;
 	}
-	double x;
-	memcpy(&x, v, sizeof x);
-	x += c;
-	memcpy(v, &x, sizeof x);
 	return UE_OK;
 }
 
 static double count_of(const struct state *st, uint32_t g, uint32_t w)
 {
-	const uint64_t *v = ue_u64map_get(&st->count, (uint64_t)g << 32 | w);
-	double x = 0;
-	if (v)
-		memcpy(&x, v, sizeof x);
-	return x;
+	return get_from(&st->count, (uint64_t)g << 32 | w);
 }
 
-/* The groups a document belongs to (at most two). */
+/* The groups a document belongs to (at most two), and their story. */
 static ue_status groups_of(struct state *st, const struct ue_framing_input *in,
-                           uint32_t *g, size_t *n)
+                           uint32_t *g, size_t *n, uint32_t *story)
 {
 	*n = 0;
-	if (st->o->story && in->story != st->o->story)
+	*story = 0;
+	if (st->nstories) {
+		const uint64_t *at = ue_u64map_get(&st->story_at,
+		                                   (uint64_t)in->story);
+		if (!at)
+			return UE_OK;
+		*story = (uint32_t)(*at - 1);
+	} else if (st->o->story && in->story != st->o->story) {
 		return UE_OK;
+	}
 	ue_status e = UE_OK;
 	if (st->two_sets) {
 		if (matches(in, &st->a))
@@ -189,7 +221,7 @@ static ue_status groups_of(struct state *st, const struct ue_framing_input *in,
 	}
 	const char *name = field_of(in, st->by);
 	if (*name)
-		e = group_of(st, name, &g[(*n)++]);
+		e = group_of(st, *story, name, &g[(*n)++]);
 	return e;
 }
 
@@ -199,10 +231,10 @@ static int collect(void *ctx, const struct ue_framing_input *in)
 	ue_status e = ue_termvec_unpack(&st->tv, in->terms, in->terms_len);
 	if (e == UE_EFORMAT)
 		return 0;            /* a damaged vector: the document is left out */
-	uint32_t g[2];
+	uint32_t g[2], story;
 	size_t ng = 0;
 	if (!e)
-		e = groups_of(st, in, g, &ng);
+		e = groups_of(st, in, g, &ng, &story);
 	for (size_t t = 0; !e && t < st->tv.n; t++) {
 		uint32_t w;
 		double c = st->tv.term[t].count;
@@ -213,7 +245,8 @@ static int collect(void *ctx, const struct ue_framing_input *in)
 		for (size_t k = 0; !e && k < ng; k++)
 			e = add_count(st, g[k], w, c);
 		if (!e && ng)
-			st->w[w].grouped += c;
+			e = add_to(&st->grouped, (uint64_t)story << 32 | w, c,
+			           NULL);
 	}
 	if (e) {
 		st->error = e;
@@ -248,9 +281,11 @@ static ue_status emit_group(struct state *st, uint32_t i, int j, int sign,
                             const char *name, struct scored *sc,
                             ue_row_fn fn, void *ctx)
 {
+	uint32_t story = st->group[i].story;
 	double all = 0;
 	for (size_t g = 0; g < st->ngroup; g++)
-		all += st->group[g].total;
+		if (st->group[g].story == story)
+			all += st->group[g].total;
 	double ni = st->group[i].total;
 	double nj = j >= 0 ? st->group[j].total : all - ni;
 	double a0 = st->o->alpha0 > 0 ? st->o->alpha0 : 1000;
@@ -261,7 +296,7 @@ static ue_status emit_group(struct state *st, uint32_t i, int j, int sign,
 		uint32_t w = scan->word[k];
 		double yi = count_of(st, i, w);
 		double yj = j >= 0 ? count_of(st, (uint32_t)j, w) :
-		            st->w[w].grouped - yi;
+		            get_from(&st->grouped, (uint64_t)story << 32 | w) - yi;
 		if (yi + yj < min)
 			continue;
 		double aw = a0 * st->w[w].corpus / st->corpus_total;
@@ -277,6 +312,9 @@ static ue_status emit_group(struct state *st, uint32_t i, int j, int sign,
 	ue_status e = UE_OK;
 	for (size_t k = 0; !e && k < n && k < top; k++) {
 		json_t *o = json_object();
+		if (st->nstories)
+			json_object_set_new(o, "story",
+			                    json_integer(st->stories[story]));
 		json_object_set_new(o, "group", json_string(name));
 		json_object_set_new(o, "term", json_string(st->words.data +
 		                                           st->w[sc[k].w].text));
@@ -290,9 +328,11 @@ static ue_status emit_group(struct state *st, uint32_t i, int j, int sign,
 	return e;
 }
 
-static int by_name(const void *a, const void *b)
+static int by_story_name(const void *a, const void *b)
 {
 	const struct group *const *x = a, *const *y = b;
+	if ((*x)->story != (*y)->story)
+		return (*x)->story < (*y)->story ? -1 : 1;
 	return strcmp((*x)->name, (*y)->name);
 }
 
@@ -307,7 +347,7 @@ static ue_status emit_all(struct state *st, ue_row_fn fn, void *ctx)
 		if (!e)
 			e = emit_group(st, 0, 1, -1, st->o->b, sc, fn, ctx);
 	} else {
-		/* In name order. */
+		/* By story, then in name order. */
 		const struct group **order = malloc((st->ngroup + 1) *
 		                                    sizeof *order);
 		if (!order)
@@ -315,13 +355,52 @@ static ue_status emit_all(struct state *st, ue_row_fn fn, void *ctx)
 		for (size_t g = 0; !e && g < st->ngroup; g++)
 			order[g] = &st->group[g];
 		if (!e)
-			qsort(order, st->ngroup, sizeof *order, by_name);
+			qsort(order, st->ngroup, sizeof *order, by_story_name);
 		for (size_t k = 0; !e && k < st->ngroup; k++)
 			e = emit_group(st, (uint32_t)(order[k] - st->group), -1, 1,
 			               order[k]->name, sc, fn, ctx);
 		free(order);
 	}
 	free(sc);
+	return e;
+}
+
+/* Reads the corpus once and emits what st asks for. */
+static ue_status run(struct ue_store *s, struct state *st, ue_row_fn fn,
+                     void *ctx)
+{
+	const ue_framing_options *o = st->o;
+	ue_termvec_init(&st->tv);
+	ue_buf_init(&st->words, 0);
+	uint32_t g;
+	ue_status e = UE_OK;
+	if (st->two_sets && !(e = group_of(st, 0, o->a, &g)))
+		e = group_of(st, 0, o->b, &g);
+	for (size_t k = 0; !e && k < st->nstories; k++) {
+		uint64_t *v;
+		if (!(e = ue_u64map_slot(&st->story_at, (uint64_t)st->stories[k],
+		                         &v, NULL)))
+			*v = k + 1;
+	}
+	if (!e) {
+		e = ue_store_framing_inputs(s, collect, st);
+		if (e == UE_ECANCELLED && st->error)
+			e = st->error;
+	}
+	if (!e && st->corpus_total > 0)
+		e = emit_all(st, fn, ctx);
+	for (size_t i = 0; i < st->ngroup; i++) {
+		free(st->group[i].name);
+		free(st->group[i].word);
+	}
+	free(st->group);
+	free(st->w);
+	ue_buf_release(&st->words);
+	ue_u64map_release(&st->word_of);
+	ue_u64map_release(&st->count);
+	ue_u64map_release(&st->story_at);
+	ue_u64map_release(&st->grouped);
+	ue_termvec_release(&st->tv);
 	return e;
 }
 
@@ -352,28 +431,14 @@ ue_status ue_framing_run(struct ue_store *s, const ue_framing_options *o,
 		}
 		st.two_sets = 1;
 	}
-	ue_termvec_init(&st.tv);
-	ue_buf_init(&st.words, 0);
-	uint32_t g;
-	ue_status e = UE_OK;
-	if (st.two_sets && !(e = group_of(&st, o->a, &g)))
-		e = group_of(&st, o->b, &g);
-	if (!e) {
-		e = ue_store_framing_inputs(s, collect, &st);
-		if (e == UE_ECANCELLED && st.error)
-			e = st.error;
-	}
-	if (!e && st.corpus_total > 0)
-		e = emit_all(&st, fn, ctx);
-	for (size_t i = 0; i < st.ngroup; i++) {
-		free(st.group[i].name);
-		free(st.group[i].word);
-	}
-	free(st.group);
-	free(st.w);
-	ue_buf_release(&st.words);
-	ue_u64map_release(&st.word_of);
-	ue_u64map_release(&st.count);
-	ue_termvec_release(&st.tv);
-	return e;
+	return run(s, &st, fn, ctx);
+}
+
+ue_status ue_framing_stories(struct ue_store *s, const int64_t *stories,
+                             size_t n, unsigned top, ue_row_fn fn, void *ctx)
+{
+	ue_framing_options o = {.top = top};
+	struct state st = {.o = &o, .by = BY_BLOC, .stories = stories,
+	                   .nstories = n};
+	return n ? run(s, &st, fn, ctx) : UE_OK;
 }

@@ -19,4 +19,11 @@
 ue_status ue_framing_run(struct ue_store *s, const ue_framing_options *o,
                          ue_row_fn fn, void *ctx);
 
+/* The bloc framing of each of n stories (ids), as ue_framing_run gives
+ * it for one story with top words per group, in one pass over the
+ * corpus; each row also has "story".  Groups by story in the order
+ * given, then by name. */
+ue_status ue_framing_stories(struct ue_store *s, const int64_t *stories,
+                             size_t n, unsigned top, ue_row_fn fn, void *ctx);
+
 #endif

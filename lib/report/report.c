@@ -87,10 +87,18 @@ static ue_status list_dissent(struct ue_store *s, void *arg, ue_row_fn fn,
 	return ue_dissent_run(s, *(int64_t *)arg, fn, ctx);
 }
 
+/* The framing of stories: arg is {ids, n, top}. */
+struct framing_arg {
+	const int64_t *ids;
+	size_t n;
+	unsigned top;
+};
+
 static ue_status list_framing(struct ue_store *s, void *arg, ue_row_fn fn,
                               void *ctx)
 {
-	return ue_framing_run(s, arg, fn, ctx);
+	const struct framing_arg *a = arg;
+	return ue_framing_stories(s, a->ids, a->n, a->top, fn, ctx);
 }
 
 /* Stories by echo ratio, then documents, then id. */
@@ -131,7 +139,8 @@ static json_t *ranked(json_t *stories)
 #define MAIN_CLAIMS 3
 
 /* Hands each row of rows to the story it names (its "story" field), as
- * an element of that story's array field key. */
+ * an element of that story's array field key (made, empty, for every
+ * story without one: a count there is replaced). */
 static ue_status distribute(json_t *rows, json_t *rank, const char *key)
 {
 	struct ue_u64map at = UE_U64MAP_INIT;   /* story id -> rank + 1 */
@@ -143,7 +152,8 @@ static ue_status distribute(json_t *rows, json_t *rank, const char *key)
 		if ((e = ue_u64map_slot(&at, (uint64_t)num(row, "id"), &v, NULL)))
 			break;
 		*v = i + 1;
-		json_object_set_new(row, key, json_array());
+		if (!json_is_array(json_object_get(row, key)))
+			json_object_set_new(row, key, json_array());
 	}
 	json_array_foreach(rows, i, row) {
 		if (e)
@@ -154,6 +164,52 @@ static ue_status distribute(json_t *rows, json_t *rank, const char *key)
 			                                  key), row);
 	}
 	ue_u64map_release(&at);
+	return e;
+}
+
+/* The framing by bloc of the first `shown` stories of rank, in one pass
+ * over the corpus. */
+static ue_status add_framing(struct ue_store *s,
+                             const struct ue_report_params *p, json_t *rank,
+                             size_t shown)
+{
+	size_t n = shown < json_array_size(rank) ? shown : json_array_size(rank);
+	int64_t *ids = malloc((n + 1) * sizeof *ids);
+	if (!ids)
+		return UE_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = (int64_t)num(json_array_get(rank, i), "id");
+	struct framing_arg a = {ids, n, p->terms ? p->terms : 8};
+	json_t *rows = NULL;
+	ue_status e = gather(list_framing, s, &a, &rows);
+	/* Only the stories shown get one. */
+	json_t *top = e ? NULL : json_array();
+	for (size_t i = 0; !e && i < n; i++)
+		if (json_array_append(top, json_array_get(rank, i)))
+			e = UE_ENOMEM;
+	if (!e)
+		e = distribute(rows, top, "framing");
+	json_decref(top);
+	json_decref(rows);
+	free(ids);
+	return e;
+}
+
+/* The coverage and claims of one story (or all when 0), each handed to
+ * its story in rank. */
+static ue_status coverage_and_claims(struct ue_store *s, int64_t story,
+                                     json_t *rank)
+{
+	json_t *cov = NULL, *claims = NULL;
+	ue_status e = gather(list_coverage, s, &story, &cov);
+	if (!e)
+		e = gather(list_claims, s, &story, &claims);
+	if (!e)
+		e = distribute(cov, rank, "coverage");
+	if (!e)
+		e = distribute(claims, rank, "claims");
+	json_decref(cov);
+	json_decref(claims);
 	return e;
 }
 
@@ -213,29 +269,26 @@ static ue_status add_provenance(struct ue_store *s, provenance_docs *docs,
 static ue_status details(struct ue_store *s, const struct ue_report_params *p,
                          json_t *rank, size_t shown)
 {
-	int64_t all = 0;
-	json_t *cov = NULL, *claims = NULL, *docs = json_object();
-	ue_status e = docs ? gather(list_coverage, s, &all, &cov) : UE_ENOMEM;
-	if (!e)
-		e = gather(list_claims, s, &all, &claims);
-	if (!e)
-		e = distribute(cov, rank, "coverage");
-	if (!e)
-		e = distribute(claims, rank, "claims");
-	json_decref(cov);
-	json_decref(claims);
+	json_t *docs = json_object();
+	ue_status e = docs ? UE_OK : UE_ENOMEM;
 	size_t i;
 	json_t *story;
+	if (p->format == UE_REPORT_JSON) {
+		e = e ? e : coverage_and_claims(s, 0, rank);
+	} else {
+		/* Only the stories shown need them. */
+		json_array_foreach(rank, i, story) {
+			if (e || i == shown)
+				break;
+			e = coverage_and_claims(s, (int64_t)num(story, "id"), rank);
+		}
+	}
+	if (!e)
+		e = add_framing(s, p, rank, shown);
 	json_array_foreach(rank, i, story) {
 		if (e || i == shown)
 			break;
-		ue_framing_options f = {.story = (int64_t)num(story, "id"),
-		                        .top = p->terms ? p->terms : 8};
-		json_t *framing;
-		if (!(e = gather(list_framing, s, &f, &framing)))
-			json_object_set_new(story, "framing", framing);
-		if (!e)
-			e = add_dissent(s, docs, story);
+		e = add_dissent(s, docs, story);
 		if (!e)
 			e = add_provenance(s, docs, story);
 	}

@@ -750,6 +750,22 @@ static void provenance(struct report_out *o, const json_t *st)
 	report_put(o, "</div>\n");
 }
 
+/* Why a document dissents, in words: its stance, then the reasons. */
+static void reasons(struct report_out *o, const json_t *row)
+{
+	report_put(o, "stance: ");
+	text(o, str(row, "stance"));
+	size_t i;
+	json_t *why;
+	json_array_foreach(json_object_get(row, "reasons"), i, why) {
+		const char *w = json_string_value(why);
+		if (w && strcmp(w, "disagrees")) {
+			report_put(o, "; ");
+			text(o, w);
+		}
+	}
+}
+
 static void dissent(struct report_out *o, const json_t *st)
 {
 	const json_t *rows = json_object_get(st, "dissent");
@@ -775,11 +791,9 @@ static void dissent(struct report_out *o, const json_t *st)
 		} else {
 			text(o, *title ? title : str(r, "doc"));
 		}
-		report_put(o, ": ");
-		text(o, str(r, "stance"));
-		report_putf(o, ", dissent %.2f%s</p>\n<blockquote>", num(r, "score"),
-		            json_is_true(json_object_get(r, "denies")) ?
-		            ", reports a denial" : "");
+		report_putf(o, ": dissent %.2f (", num(r, "score"));
+		reasons(o, r);
+		report_put(o, ")</p>\n<blockquote>");
 		text(o, str(r, "passage"));
 		report_put(o, "</blockquote></li>\n");
 	}

@@ -89,8 +89,18 @@ static void md_story(struct report_out *o, const json_t *st)
 		json_array_foreach(dissent, i, row) {
 			report_put(o, "- ");
 			put_text(o, str(row, "outlet"));
-			report_putf(o, " (%s, ", str(row, "stance"));
+			report_put(o, " (");
 			put_text(o, str(row, "bloc"));
+			report_put(o, "; stance: ");
+			put_text(o, str(row, "stance"));
+			size_t k;
+			json_t *why;
+			json_array_foreach(json_object_get(row, "reasons"), k, why) {
+				if (strcmp(json_string_value(why), "disagrees")) {
+					report_put(o, "; ");
+					put_text(o, json_string_value(why));
+				}
+			}
 			report_put(o, "): ");
 			put_text(o, str(row, "passage"));
 			report_put(o, "\n");

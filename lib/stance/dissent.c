@@ -22,6 +22,12 @@ struct state {
 	ue_status error;
 };
 
+/* What each divergence adds to the stance part of the score. */
+#define W_DENIES 0.1
+#define W_FIGURE 0.1
+#define W_ORIGINS 0.1
+#define W_UNRELATED 0.05
+
 static double round3(double x)
 {
 	return round(x * 1000) / 1000;
@@ -51,8 +57,21 @@ static int one(void *ctx, const struct ue_dissent_input *in)
 	}
 	double dis = res.score[UE_STANCE_DISAGREE];
 	double agree = res.score[UE_STANCE_AGREE];
-	double score = dis - agree / 2;
-	json_t *o = json_object();
+	double unrelated = res.score[UE_STANCE_UNRELATED];
+	double score = dis - agree / 2 + W_DENIES * in->denies +
+	               W_FIGURE * in->other_figure +
+	               W_ORIGINS * in->other_origins + W_UNRELATED * unrelated;
+	json_t *o = json_object(), *why = json_array();
+	if (res.label == UE_STANCE_DISAGREE)
+		json_array_append_new(why, json_string("disagrees"));
+	if (in->denies)
+		json_array_append_new(why, json_string("reports a denial"));
+	if (in->other_figure)
+		json_array_append_new(why, json_string("another figure"));
+	if (in->other_origins >= 0.5)
+		json_array_append_new(why, json_string("other origins"));
+	if (res.label == UE_STANCE_UNRELATED)
+		json_array_append_new(why, json_string("little overlap"));
 	json_object_set_new(o, "story", json_integer(in->story));
 	json_object_set_new(o, "doc", json_string(in->doc));
 	json_object_set_new(o, "outlet", json_string(in->outlet));
@@ -62,7 +81,12 @@ static int one(void *ctx, const struct ue_dissent_input *in)
 	json_object_set_new(o, "score", json_real(round3(score)));
 	json_object_set_new(o, "disagree", json_real(round3(dis)));
 	json_object_set_new(o, "agree", json_real(round3(agree)));
+	json_object_set_new(o, "unrelated", json_real(round3(unrelated)));
 	json_object_set_new(o, "denies", json_boolean(in->denies));
+	json_object_set_new(o, "other_figure", json_boolean(in->other_figure));
+	json_object_set_new(o, "other_origins",
+	                    json_real(round3(in->other_origins)));
+	json_object_set_new(o, "reasons", why);
 	json_object_set_new(o, "passage_start", json_integer(res.passage_start));
 	json_object_set_new(o, "passage_end", json_integer(res.passage_end));
 	json_object_set_new(o, "passage", json_stringn(in->text +

@@ -348,7 +348,25 @@ ue_status ue_store_dissent_inputs(struct ue_store *s, int64_t story,
 	        "    JOIN texts rt ON rt.id = c.rep_text WHERE c.id = top.claim),"
 	        "  EXISTS (SELECT 1 FROM claim_mentions m JOIN claims c"
 	        "   ON c.id = m.claim WHERE m.doc = d.doc"
-	        "   AND c.story = top.story AND c.polarity = 'denies')"
+	        "   AND c.story = top.story AND c.polarity = 'denies'),"
+	        /* The share of its reports in the story resting on origins
+	         * the top claim's reports never cite. */
+	        "  coalesce((SELECT avg(m.origin NOT IN (SELECT t.origin"
+	        "    FROM claim_mentions t WHERE t.claim = top.claim))"
+	        "   FROM claim_mentions m JOIN claims c ON c.id = m.claim"
+	        "   WHERE m.doc = d.doc AND c.story = top.story), 0),"
+	        /* Another figure for an object the top claim counts, from a
+	         * document that never reports the top claim. */
+	        "  NOT EXISTS (SELECT 1 FROM claim_mentions t"
+	        "   WHERE t.claim = top.claim AND t.doc = d.doc)"
+	        "  AND EXISTS (SELECT 1 FROM claim_mentions m"
+	        "   JOIN claims c ON c.id = m.claim JOIN claims tc"
+	        "   ON tc.id = top.claim, json_each(c.quantities) q,"
+	        "   json_each(tc.quantities) tq"
+	        "   WHERE m.doc = d.doc AND c.story = top.story"
+	        "   AND q.value ->> 'object' = tq.value ->> 'object'"
+	        "   AND (q.value ->> 'hi' < tq.value ->> 'lo'"
+	        "    OR q.value ->> 'lo' > tq.value ->> 'hi'))"
 	        " FROM top JOIN story_docs sd ON sd.story = top.story"
 	        " JOIN documents d ON d.doc = sd.doc"
 	        " JOIN texts t ON t.id = d.text"
@@ -370,6 +388,8 @@ ue_status ue_store_dissent_inputs(struct ue_store *s, int64_t story,
 			.claim = (const char *)sqlite3_column_text(st, 6),
 			.claim_len = (size_t)sqlite3_column_bytes(st, 6),
 			.denies = sqlite3_column_int(st, 7),
+			.other_origins = sqlite3_column_double(st, 8),
+			.other_figure = sqlite3_column_int(st, 9),
 		};
 		if (!in.claim)
 			continue;

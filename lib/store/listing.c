@@ -82,23 +82,26 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	static const ue_doc_filter all;
 	if (!f)
 		f = &all;
-	sqlite3_stmt *st = ue_store_prepare(s,
-	        "SELECT d.id, coalesce(ob.name, d.outlet_name), " DOC_BLOC ","
-	        " ob.country, ob.type, d.url, d.title, d.author, d.published,"
-	        " d.language, t.bytes,"
-	        " CASE WHEN (SELECT count(*) FROM documents x"
-	        "   WHERE x.text = d.text) > 1 THEN d.text END,"
-	        " r.reuse_fraction, r.reuse_class, r.sources, r.near_dup_group,"
-	        " sd.story, CASE WHEN ?4 THEN t.text END"
-	        " FROM documents d JOIN texts t ON t.id = d.text"
-	        " LEFT JOIN outlet_blocs ob ON ob.id = d.outlet"
-	        " LEFT JOIN reuse_docs r ON r.doc = d.doc"
-	        " LEFT JOIN story_docs sd ON sd.doc = d.doc"
-	        " WHERE (?1 IS NULL OR d.outlet IN (SELECT outlet FROM"
-	        "   outlet_aliases WHERE alias = ?1) OR d.outlet_name = ?1)"
-	        " AND (?2 IS NULL OR " DOC_BLOC " = ?2 COLLATE NOCASE)"
-	        " AND (?3 IS NULL OR d.id = ?3)"
-	        " ORDER BY d.doc");
+	/* One document is found by its id's index (an OR would scan). */
+#define DOCS_SQL(one_doc) \
+	        "SELECT d.id, coalesce(ob.name, d.outlet_name), " DOC_BLOC "," \
+	        " ob.country, ob.type, d.url, d.title, d.author, d.published," \
+	        " d.language, t.bytes," \
+	        " CASE WHEN (SELECT count(*) FROM documents x" \
+	        "   WHERE x.text = d.text) > 1 THEN d.text END," \
+	        " r.reuse_fraction, r.reuse_class, r.sources, r.near_dup_group," \
+	        " sd.story, CASE WHEN ?4 THEN t.text END" \
+	        " FROM documents d JOIN texts t ON t.id = d.text" \
+	        " LEFT JOIN outlet_blocs ob ON ob.id = d.outlet" \
+	        " LEFT JOIN reuse_docs r ON r.doc = d.doc" \
+	        " LEFT JOIN story_docs sd ON sd.doc = d.doc" \
+	        " WHERE (?1 IS NULL OR d.outlet IN (SELECT outlet FROM" \
+	        "   outlet_aliases WHERE alias = ?1) OR d.outlet_name = ?1)" \
+	        " AND (?2 IS NULL OR " DOC_BLOC " = ?2 COLLATE NOCASE)" \
+	        " AND " one_doc " ORDER BY d.doc"
+	sqlite3_stmt *st = ue_store_prepare(s, f->id ? DOCS_SQL("d.id = ?3")
+	                                             : DOCS_SQL("?3 IS NULL"));
+#undef DOCS_SQL
 	if (!st)
 		return UE_EDB;
 	ue_store_bind_text(st, 1, f->outlet);

@@ -326,6 +326,10 @@ struct ue_dissent_input {
 	const char *claim;           /* the story's most reported claim */
 	size_t claim_len;
 	int denies;                  /* it reports a denial in the story */
+	double other_origins;        /* share of its reports in the story on
+	                                origins the claim's reports never cite */
+	int other_figure;            /* it gives another figure for what the
+	                                claim counts, and never the claim */
 };
 
 /* Calls fn for every document of the story (every story when 0) that

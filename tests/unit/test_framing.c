@@ -13,7 +13,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "framing/framing.h"
 #include "framing/logodds.h"
+#include "store/store.h"
 #include "unecho/unecho.h"
 #include "testlib.h"
 
@@ -107,6 +109,35 @@ static void test_framing_listing(void **state)
 	assert_int_equal(ue_framing(c, &nofield, tl_on_row, &r), UE_EINVAL);
 	assert_int_equal(r.n, 0);
 	ue_corpus_free(c);
+
+	/* Several stories in one pass give what each gives alone, with
+	 * "story" added. */
+	struct ue_store *s;
+	assert_int_equal(ue_store_open(db, &s, err, sizeof err), UE_OK);
+	int64_t ids[2] = {2, 1};
+	struct tl_rows both = {0}, one = {0};
+	assert_int_equal(ue_framing_stories(s, ids, 2, 3, tl_on_row, &both),
+	                 UE_OK);
+	size_t k = 0;
+	for (size_t i = 0; i < 2; i++) {
+		ue_framing_options alone = {.story = ids[i], .top = 3};
+		assert_int_equal(ue_framing_run(s, &alone, tl_on_row, &one),
+		                 UE_OK);
+		char prefix[32];
+		snprintf(prefix, sizeof prefix, "{\"story\":%lld,",
+		         (long long)ids[i]);
+		for (size_t j = 0; j < one.n; j++, k++) {
+			assert_true(k < both.n);
+			assert_memory_equal(both.row[k], prefix, strlen(prefix));
+			assert_string_equal(both.row[k] + strlen(prefix),
+			                    one.row[j] + 1);
+		}
+		tl_rows_free(&one);
+	}
+	assert_int_equal(k, both.n);
+	assert_true(k > 0);
+	tl_rows_free(&both);
+	ue_store_free(s);
 	tl_remove_tree(dir);
 }
 
