@@ -216,6 +216,9 @@ typedef struct ue_coverage_options {
 	double ratio;         /* [0.2] */
 	double min_expected;  /* [5] */
 	int blindspots_only;
+	/* Groups: "bloc" (default), "country" or "type" (the outlet's); each
+	 * row names its group under "bloc", "country" or "outlet_type". */
+	const char *by;
 } ue_coverage_options;
 
 ue_status ue_coverage(ue_corpus *corpus, const ue_coverage_options *options,

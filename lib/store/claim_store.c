@@ -401,59 +401,83 @@ ue_status ue_store_dissent_inputs(struct ue_store *s, int64_t story,
 	return ue_store_finish(s, st, rc, "dissent");
 }
 
+/* Coverage by the group expression GROUP (of a document d and its outlet
+ * ob); the group's column is "bloc". */
+#define COVERAGE_SQL(GROUP) \
+	"WITH doc_bloc AS MATERIALIZED (SELECT d.doc, " GROUP \
+	"   AS bloc FROM documents d LEFT JOIN outlet_blocs ob" \
+	"   ON ob.id = d.outlet)," \
+	" claim_bloc AS MATERIALIZED (SELECT DISTINCT m.claim," \
+	"   b.bloc FROM claim_mentions m JOIN doc_bloc b" \
+	"   ON b.doc = m.doc)," \
+	" corpus AS (SELECT bloc, count(*) AS n FROM doc_bloc GROUP BY 1)," \
+	" total AS (SELECT count(*) AS n FROM documents)," \
+	" per AS (SELECT sd.story, b.bloc, count(*) AS n" \
+	"   FROM story_docs sd JOIN doc_bloc b ON b.doc = sd.doc" \
+	"   GROUP BY 1, 2)," \
+	" size AS (SELECT story, count(*) AS n FROM story_docs" \
+	"   GROUP BY 1)," \
+	" cov AS (SELECT s.id AS story, c.bloc AS bloc," \
+	"   coalesce(p.n, 0) AS docs, z.n AS story_docs," \
+	"   coalesce(p.n, 0) * 1.0 / z.n AS share," \
+	"   c.n * 1.0 / t.n AS corpus_share," \
+	"   z.n * c.n * 1.0 / t.n AS expected" \
+	"   FROM stories s JOIN size z ON z.story = s.id" \
+	"   CROSS JOIN corpus c CROSS JOIN total t" \
+	"   LEFT JOIN per p ON p.story = s.id AND p.bloc = c.bloc" \
+	"   WHERE ?1 = 0 OR s.id = ?1)" \
+	" SELECT story, bloc, docs, story_docs, round(share, 4)," \
+	"  round(corpus_share, 4), round(expected, 2)," \
+	"  CASE WHEN corpus_share > 0" \
+	"   THEN round(share / corpus_share, 3) END," \
+	"  CASE WHEN share < ?2 * corpus_share AND expected >= ?3" \
+	"   THEN 'true' ELSE 'false' END," \
+	"  CASE WHEN docs > 0 THEN (SELECT json_group_array(id) FROM" \
+	"   (SELECT c.id FROM claims c WHERE c.story = cov.story" \
+	"    AND NOT EXISTS (SELECT 1 FROM claim_bloc cb" \
+	"     WHERE cb.claim = c.id AND cb.bloc = cov.bloc)" \
+	"    ORDER BY c.id)) ELSE '[]' END" \
+	" FROM cov WHERE (docs > 0 OR expected >= ?3)" \
+	" AND (?4 = 0 OR (share < ?2 * corpus_share AND expected >= ?3))" \
+	" ORDER BY story, docs DESC, bloc"
+
 ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
                             ue_row_fn fn, void *ctx)
 {
-	sqlite3_stmt *st = ue_store_prepare(s,
-	        "WITH doc_bloc AS MATERIALIZED (SELECT d.doc, " DOC_BLOC
-	        "   AS bloc FROM documents d LEFT JOIN outlet_blocs ob"
-	        "   ON ob.id = d.outlet),"
-	        " claim_bloc AS MATERIALIZED (SELECT DISTINCT m.claim,"
-	        "   b.bloc FROM claim_mentions m JOIN doc_bloc b"
-	        "   ON b.doc = m.doc),"
-	        " corpus AS (SELECT bloc, count(*) AS n FROM doc_bloc GROUP BY 1),"
-	        " total AS (SELECT count(*) AS n FROM documents),"
-	        " per AS (SELECT sd.story, b.bloc, count(*) AS n"
-	        "   FROM story_docs sd JOIN doc_bloc b ON b.doc = sd.doc"
-	        "   GROUP BY 1, 2),"
-	        " size AS (SELECT story, count(*) AS n FROM story_docs"
-	        "   GROUP BY 1),"
-	        " cov AS (SELECT s.id AS story, c.bloc AS bloc,"
-	        "   coalesce(p.n, 0) AS docs, z.n AS story_docs,"
-	        "   coalesce(p.n, 0) * 1.0 / z.n AS share,"
-	        "   c.n * 1.0 / t.n AS corpus_share,"
-	        "   z.n * c.n * 1.0 / t.n AS expected"
-	        "   FROM stories s JOIN size z ON z.story = s.id"
-	        "   CROSS JOIN corpus c CROSS JOIN total t"
-	        "   LEFT JOIN per p ON p.story = s.id AND p.bloc = c.bloc"
-	        "   WHERE ?1 = 0 OR s.id = ?1)"
-	        " SELECT story, bloc, docs, story_docs, round(share, 4),"
-	        "  round(corpus_share, 4), round(expected, 2),"
-	        "  CASE WHEN corpus_share > 0"
-	        "   THEN round(share / corpus_share, 3) END,"
-	        "  CASE WHEN share < ?2 * corpus_share AND expected >= ?3"
-	        "   THEN 'true' ELSE 'false' END,"
-	        "  CASE WHEN docs > 0 THEN (SELECT json_group_array(id) FROM"
-	        "   (SELECT c.id FROM claims c WHERE c.story = cov.story"
-	        "    AND NOT EXISTS (SELECT 1 FROM claim_bloc cb"
-	        "     WHERE cb.claim = c.id AND cb.bloc = cov.bloc)"
-	        "    ORDER BY c.id)) ELSE '[]' END"
-	        " FROM cov WHERE (docs > 0 OR expected >= ?3)"
-	        " AND (?4 = 0 OR (share < ?2 * corpus_share AND expected >= ?3))"
-	        " ORDER BY story, docs DESC, bloc");
+	/* The groupings: the name, the row's key for the group, the SQL. */
+	static const struct {
+		const char *by, *key, *sql;
+	} groupings[] = {
+		{"bloc", "bloc", COVERAGE_SQL(DOC_BLOC)},
+		{"country", "country",
+		 COVERAGE_SQL("coalesce(nullif(ob.country, ''), 'unknown')")},
+		{"type", "outlet_type",
+		 COVERAGE_SQL("coalesce(nullif(ob.type, ''), 'unknown')")},
+	};
+	const char *by = o->by ? o->by : "bloc";
+	size_t g = 0;
+	while (g < 3 && strcmp(groupings[g].by, by))
+		g++;
+	if (g == 3) {
+		ue_store_set_error(s, "--by must be bloc, country or type, not "
+		                   "'%s'", by);
+		return UE_EINVAL;
+	}
+	sqlite3_stmt *st = ue_store_prepare(s, groupings[g].sql);
 	if (!st)
 		return UE_EDB;
 	sqlite3_bind_int64(st, 1, o->story);
 	sqlite3_bind_double(st, 2, o->ratio > 0 ? o->ratio : 0.2);
 	sqlite3_bind_double(st, 3, o->min_expected > 0 ? o->min_expected : 5);
 	sqlite3_bind_int(st, 4, o->blindspots_only);
-	static const char *const keys[] = {
-		"story", "bloc", "docs", "story_docs", "share", "corpus_share",
-		"expected", "ratio", "blindspot", "claims_absent",
+	const char *keys[] = {
+		"story", groupings[g].key, "docs", "story_docs", "share",
+		"corpus_share", "expected", "ratio", "blindspot", "claims_absent",
 	};
-	return ue_store_emit_rows(s, st, keys, 10, " blindspot claims_absent ", fn, ctx,
-	                 "coverage");
+	return ue_store_emit_rows(s, st, keys, 10, " blindspot claims_absent ",
+	                          fn, ctx, "coverage");
 }
+#undef COVERAGE_SQL
 
 ue_status ue_store_found_origins(struct ue_store *s, ue_row_fn fn,
                                  void *ctx)

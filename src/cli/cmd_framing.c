@@ -3,6 +3,7 @@
  * group's coverage). */
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -46,6 +47,7 @@ int cmd_coverage(int argc, char **argv)
 		{"blindspots", no_argument, NULL, 'B'},
 		{"ratio", required_argument, NULL, 'r'},
 		{"min-expected", required_argument, NULL, 'm'},
+		{"by", required_argument, NULL, 'b'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -64,6 +66,7 @@ int cmd_coverage(int argc, char **argv)
 			f.story = (int64_t)story;
 			break;
 		case 'B': f.blindspots_only = 1; break;
+		case 'b': f.by = optarg; break;
 		case 'r':
 			if (!positive("--ratio", optarg, &f.ratio))
 				return EXIT_USAGE;
@@ -73,8 +76,9 @@ int cmd_coverage(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			printf("usage: unecho coverage [--story ID] [--blindspots] "
-			       "[--ratio X] [--min-expected N] [--json|--csv]\n");
+			printf("usage: unecho coverage [--story ID] [--by bloc|country|"
+			       "type] [--blindspots] [--ratio X] [--min-expected N] "
+			       "[--json|--csv]\n");
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
@@ -87,9 +91,14 @@ int cmd_coverage(int argc, char **argv)
 	ue_corpus *corpus = cli_open();
 	if (!corpus)
 		return EXIT_FAILURE_DB;
-	struct out *o = out_new(mode, coverage_columns,
-	                        (int)(sizeof coverage_columns /
-	                              sizeof coverage_columns[0]));
+	/* The group's column is named after the grouping. */
+	struct out_column cols[sizeof coverage_columns / sizeof *coverage_columns];
+	memcpy(cols, coverage_columns, sizeof cols);
+	if (f.by && !strcmp(f.by, "country"))
+		cols[1] = (struct out_column){"country", "COUNTRY", 16};
+	else if (f.by && !strcmp(f.by, "type"))
+		cols[1] = (struct out_column){"outlet_type", "TYPE", 16};
+	struct out *o = out_new(mode, cols, (int)(sizeof cols / sizeof *cols));
 	ue_status st = ue_coverage(corpus, &f, out_row, o);
 	out_finish(o);
 	int rc = st ? cli_fail(corpus, st, "coverage") : EXIT_OK;

@@ -75,6 +75,12 @@ has "the North Korean blindspot" out '"bloc":"North Korean","docs":0,'
 has "flagged" out '"blindspot":true'
 check "coverage of the troops story" 0 u coverage --story 4 --json
 has "Western coverage" out '"bloc":"Western","docs":22,'
+check "coverage by country" 0 u coverage --story 4 --by country --json
+has "US coverage" out '"country":"US","docs":13,'
+check "coverage by outlet type" 0 u coverage --story 4 --by type --json
+has "wire coverage" out '"outlet_type":"wire","docs":5,'
+check "bad grouping" 2 u coverage --by colour
+has "bad grouping message" err "--by must be bloc, country or type, not 'colour'"
 check "bad ratio" 2 u coverage --ratio -1
 has "bad ratio message" err "--ratio needs a number above 0, not '-1'"
 
