@@ -31,7 +31,7 @@ static void put_text(struct report_out *o, const char *s)
 
 static void md_story(struct report_out *o, const json_t *st)
 {
-		report_putf(o, "\n## Story %lld: ", (long long)num(st, "id"));
+	report_putf(o, "\n## Story %lld: ", (long long)num(st, "id"));
 	put_text(o, str(st, "label"));
 	report_put(o, "\n\n");
 	if (*str(st, "headline")) {
@@ -40,27 +40,27 @@ static void md_story(struct report_out *o, const json_t *st)
 		report_put(o, "*\n\n");
 	}
 	report_putf(o, "%lld documents from %lld outlets, %s to %s; %zu claims "
-	     "reported more than once; the documents rest on %.2f effective "
-	     "origins: echo ratio %.2f.\n",
-	     (long long)num(st, "docs"), (long long)num(st, "outlets"),
-	     str(st, "first"), str(st, "last"),
-	     json_array_size(json_object_get(st, "claims")),
-	     num(st, "effective_origins"), num(st, "echo_ratio"));
+	            "reported more than once; the documents rest on %.2f effective "
+	            "origins: echo ratio %.2f.\n",
+	            (long long)num(st, "docs"), (long long)num(st, "outlets"),
+	            str(st, "first"), str(st, "last"),
+	            json_array_size(json_object_get(st, "claims")),
+	            num(st, "effective_origins"), num(st, "echo_ratio"));
 	report_put(o, "\n| bloc | documents | share | corpus share | blindspot |\n"
-	       "|---|---:|---:|---:|---|\n");
+	           "|---|---:|---:|---:|---|\n");
 	size_t i;
 	json_t *row;
 	json_array_foreach(json_object_get(st, "coverage"), i, row) {
 		report_put(o, "| ");
 		put_text(o, str(row, "bloc"));
 		report_putf(o, " | %lld | %.1f%% | %.1f%% | %s |\n",
-		     (long long)num(row, "docs"), 100 * num(row, "share"),
-		     100 * num(row, "corpus_share"),
-		     json_is_true(json_object_get(row, "blindspot")) ?
-		     "**yes**" : "");
+		            (long long)num(row, "docs"), 100 * num(row, "share"),
+		            100 * num(row, "corpus_share"),
+		            json_is_true(json_object_get(row, "blindspot")) ?
+		            "**yes**" : "");
 	}
 	report_put(o, "\n| claim | reports | effective origins | echo | origins |\n"
-	       "|---|---:|---:|---:|---|\n");
+	           "|---|---:|---:|---:|---|\n");
 	unsigned shown = 0, max = o->p->claims ? o->p->claims : 10;
 	json_array_foreach(json_object_get(st, "claims"), i, row) {
 		if (shown++ == max)
@@ -70,7 +70,7 @@ static void md_story(struct report_out *o, const json_t *st)
 			report_put(o, "(denial) ");
 		put_text(o, str(row, "text"));
 		report_putf(o, " | %lld | %.2f | %.2f | ", (long long)num(row, "reports"),
-		     num(row, "effective_origins"), num(row, "echo_ratio"));
+		            num(row, "effective_origins"), num(row, "echo_ratio"));
 		size_t k;
 		json_t *org;
 		json_array_foreach(json_object_get(row, "origins"), k, org) {
@@ -127,12 +127,12 @@ ue_status report_write_md(struct report_out *o, const struct report_data *d)
 	const json_t *st = json_array_get(d->overview, 0);
 	report_put(o, "# The echo report\n\n");
 	report_putf(o, "%lld documents (%lld distinct texts) from %lld outlets, "
-	     "%s to %s.\n", (long long)num(st, "documents"),
-	     (long long)num(st, "distinct_texts"),
-	     (long long)num(st, "outlets"), str(st, "first"),
-	     str(st, "last"));
+	            "%s to %s.\n", (long long)num(st, "documents"),
+	            (long long)num(st, "distinct_texts"),
+	            (long long)num(st, "outlets"), str(st, "first"),
+	            str(st, "last"));
 	report_put(o, "Stories are ranked by echo ratio: reports over the effective "
-	       "number of independent origins they rest on.\n");
+	           "number of independent origins they rest on.\n");
 	size_t i;
 	json_t *row;
 	json_array_foreach(d->stories, i, row) {
