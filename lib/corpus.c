@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "framing/framing.h"
 #include "ingest/ingest.h"
 #include "report/report.h"
@@ -53,6 +54,11 @@ void ue_corpus_free(ue_corpus *c)
 		return;
 	ue_store_free(c->store);
 	free(c);
+}
+
+struct ue_store *ue_corpus_store(ue_corpus *c)
+{
+	return c->store;
 }
 
 const char *ue_errmsg(const ue_corpus *c)

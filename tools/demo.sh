@@ -58,6 +58,20 @@ run claims | head -n 11
 step "unecho --db $db origins   (the ten most reported)"
 run origins | head -n 11
 
+# The analyst's workbench: an ACH matrix whose evidence is drawn from the
+# claims above, a Key Assumptions Check and Pyongyang's actor model.
+step "unecho --db $db workbench import data/demo/workbench.json"
+run workbench import data/demo/workbench.json
+
+step "unecho --db $db ach show 1   (evidence collapsed by origin; echo inflation)"
+run ach show 1
+
+step "unecho --db $db assumptions"
+run assumptions
+
+step "unecho --db $db actor show Pyongyang   (the mirror-image gap)"
+run actor show Pyongyang
+
 report=${db%.db}-report.html
 step "unecho --db $db report -o $report"
 run report -o "$report"
@@ -81,5 +95,7 @@ hint "coverage --blindspots --min-expected 2" "blocs silent on a story"
 hint "framing --a bloc=Russian --b bloc=Western" "the words of one side against the other"
 hint "report -o report.json" "everything, as JSON (or .md for Markdown)"
 hint "outlets" "the outlet registry, with the unknown outlets"
+hint "ach show 1 --json" "the ACH matrix: scores, inflation, sensitivity"
+hint "workbench export -o wb.json" "the workbench, to edit and import again"
 printf '  %-52s %s\n' "sqlite3 $db" "query it directly (docs/schema.md)"
 echo "The corpus is illustrative (fictional outlets, real origins): data/demo/README.md"

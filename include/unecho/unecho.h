@@ -291,6 +291,159 @@ ue_status ue_origins_import(ue_corpus *corpus, const char *path,
                             const ue_import_options *options,
                             uint64_t *count);
 
+/* ------------------------------------------------------------------ */
+/* The analyst's workbench (SPEC 5)                                     */
+/* ------------------------------------------------------------------ */
+/*
+ * ACH matrices, key assumptions and actor models, kept in the database.
+ * A matrix or an actor model is named by its name (or its id in decimal);
+ * hypotheses, evidence, assumptions, options and criteria by their label
+ * ("H1", "E2", "A1", "send"...).  Every change is one transaction: when a
+ * function fails nothing has changed, and ue_errmsg() says why.  The JSON
+ * of the listings, of show and of the workbench file is documented in
+ * docs/schema.md.  Label outputs (label_out, labellen bytes, may be NULL)
+ * receive the label given to a new item.
+ */
+
+/* The fields of a workbench item; NULL (or has_* 0) leaves a field as it
+ * is when editing, and takes the default when adding.  An empty string
+ * clears an optional field (question, description, origin, credibility,
+ * analyst weight). */
+typedef struct ue_wb_fields {
+	const char *label;        /* add: NULL numbers it (H1, E1, A1) */
+	const char *text;
+	/* ACH evidence: drawn from a claim (its id, or the first claim whose
+	 * text contains claim_text), its origin (a gazetteer id such as
+	 * "kr-nis" or a found origin key), an Admiralty grade A-F that
+	 * overrides its origin's, and its relevance (low, medium, high). */
+	int64_t claim;
+	const char *claim_text;
+	const char *origin, *credibility, *relevance;
+	/* Actor criteria: the actor's and the analyst's weights (>= 0). */
+	double weight, analyst_weight;
+	int has_weight, has_analyst_weight;
+} ue_wb_fields;
+
+/* A new ACH matrix.  weights (may be NULL) overrides the relevance and
+ * credibility weights: "low=0.5,high=2,A=1,F=0.3". */
+ue_status ue_ach_new(ue_corpus *corpus, const char *name,
+                     const char *question, const char *weights);
+/* Renames a matrix, or changes its question or weights (NULL: as is). */
+ue_status ue_ach_edit(ue_corpus *corpus, const char *matrix,
+                      const char *name, const char *question,
+                      const char *weights);
+ue_status ue_ach_delete(ue_corpus *corpus, const char *matrix);
+/* One JSON object per matrix: id, name, question, hypotheses, evidence,
+ * top. */
+ue_status ue_ach_list(ue_corpus *corpus, ue_row_fn fn, void *ctx);
+/* One JSON object: the matrix with its scores, echo inflation,
+ * diagnosticity and sensitivity. */
+ue_status ue_ach_show(ue_corpus *corpus, const char *matrix, ue_row_fn fn,
+                      void *ctx);
+ue_status ue_ach_hypothesis_add(ue_corpus *corpus, const char *matrix,
+                                const ue_wb_fields *f, char *label_out,
+                                size_t labellen);
+ue_status ue_ach_hypothesis_edit(ue_corpus *corpus, const char *matrix,
+                                 const char *label, const ue_wb_fields *f);
+ue_status ue_ach_hypothesis_remove(ue_corpus *corpus, const char *matrix,
+                                   const char *label);
+/* Evidence typed by hand (text) or drawn from a claim (claim or
+ * claim_text; its reports are copied with their origins and blocs, and
+ * its text is the default text). */
+ue_status ue_ach_evidence_add(ue_corpus *corpus, const char *matrix,
+                              const ue_wb_fields *f, char *label_out,
+                              size_t labellen);
+ue_status ue_ach_evidence_edit(ue_corpus *corpus, const char *matrix,
+                               const char *label, const ue_wb_fields *f);
+ue_status ue_ach_evidence_remove(ue_corpus *corpus, const char *matrix,
+                                 const char *label);
+/* Rates evidence against hypothesis: CC, C, N, I, II or NA; NULL or ""
+ * clears the cell.  hypothesis NULL rates every hypothesis. */
+ue_status ue_ach_rate(ue_corpus *corpus, const char *matrix,
+                      const char *evidence, const char *hypothesis,
+                      const char *rating);
+
+/* Key assumptions: each with the claims and evidence that support it. */
+ue_status ue_assumption_add(ue_corpus *corpus, const ue_wb_fields *f,
+                            char *label_out, size_t labellen);
+ue_status ue_assumption_edit(ue_corpus *corpus, const char *label,
+                             const ue_wb_fields *f);
+ue_status ue_assumption_remove(ue_corpus *corpus, const char *label);
+/* Adds support: a claim (f->claim or f->claim_text), or the evidence
+ * item `evidence` of `matrix`; f->text is a note (may be NULL). */
+ue_status ue_assumption_support(ue_corpus *corpus, const char *label,
+                                const ue_wb_fields *f, const char *matrix,
+                                const char *evidence);
+/* Removes the n-th (1-based) support of an assumption. */
+ue_status ue_assumption_unsupport(ue_corpus *corpus, const char *label,
+                                  size_t n);
+/* One JSON object per assumption (one when label is not NULL), with its
+ * origins, blocs and flags. */
+ue_status ue_assumptions(ue_corpus *corpus, const char *label, ue_row_fn fn,
+                         void *ctx);
+
+/* Actor models: options scored on criteria under the actor's weights and
+ * the analyst's.  analyst names whose weights those are. */
+ue_status ue_actor_new(ue_corpus *corpus, const char *name,
+                       const char *description, const char *analyst);
+ue_status ue_actor_edit(ue_corpus *corpus, const char *actor,
+                        const char *name, const char *description,
+                        const char *analyst);
+ue_status ue_actor_delete(ue_corpus *corpus, const char *actor);
+/* One JSON object per model: id, name, options, criteria, top. */
+ue_status ue_actor_list(ue_corpus *corpus, ue_row_fn fn, void *ctx);
+/* One JSON object: the model with its rankings, mirror-image gap and the
+ * smallest weight changes that flip the actor's top option. */
+ue_status ue_actor_show(ue_corpus *corpus, const char *actor, ue_row_fn fn,
+                        void *ctx);
+ue_status ue_actor_option_add(ue_corpus *corpus, const char *actor,
+                              const ue_wb_fields *f);
+ue_status ue_actor_option_edit(ue_corpus *corpus, const char *actor,
+                               const char *label, const ue_wb_fields *f);
+ue_status ue_actor_option_remove(ue_corpus *corpus, const char *actor,
+                                 const char *label);
+ue_status ue_actor_criterion_add(ue_corpus *corpus, const char *actor,
+                                 const ue_wb_fields *f);
+ue_status ue_actor_criterion_edit(ue_corpus *corpus, const char *actor,
+                                  const char *label, const ue_wb_fields *f);
+ue_status ue_actor_criterion_remove(ue_corpus *corpus, const char *actor,
+                                    const char *label);
+/* Scores an option on a criterion. */
+ue_status ue_actor_score(ue_corpus *corpus, const char *actor,
+                         const char *option, const char *criterion,
+                         double score);
+
+/* The sections of the workbench file. */
+enum {
+	UE_WB_ACH = 1,
+	UE_WB_ASSUMPTIONS = 2,
+	UE_WB_ACTORS = 4,
+	UE_WB_ALL = 7,
+};
+
+/* Writes the workbench file (JSON) of the given sections, or of the one
+ * matrix or actor model called name when name is not NULL (sections then
+ * UE_WB_ACH or UE_WB_ACTORS), to write. */
+ue_status ue_workbench_export(ue_corpus *corpus, unsigned sections,
+                              const char *name,
+                              int (*write)(void *ctx, const char *data,
+                                           size_t len),
+                              void *ctx);
+
+/* Imports the given sections of the workbench file at path, all or
+ * nothing: a malformed file, an unknown rating, a missing hypothesis or
+ * claim, or a name already taken (unless replace, which replaces the item
+ * of that name) fails with a message naming the file and the place
+ * ("wb.json:3:14: ..." or "wb.json: ach[0].evidence[2]...").  counts
+ * (may be NULL) receives the items imported of each kind. */
+ue_status ue_workbench_import(ue_corpus *corpus, const char *path,
+                              unsigned sections, int replace,
+                              size_t counts[3]);
+
+/* The whole workbench as one JSON object {"ach", "assumptions",
+ * "actors"}, every item with its computed view. */
+ue_status ue_workbench(ue_corpus *corpus, ue_row_fn fn, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -201,6 +201,108 @@ static const char *const migrations[] = {
 	"ALTER TABLE stories ADD COLUMN origins INTEGER;"
 	"ALTER TABLE stories ADD COLUMN effective_origins REAL;"
 	"ALTER TABLE stories ADD COLUMN echo_ratio REAL;",
+
+	/* 4 -> 5: the analyst's workbench (SPEC 5): ACH matrices, key
+	 * assumptions and actor models.  Claims are renumbered by every
+	 * analysis, so what evidence drew from a claim is kept as a copy of
+	 * its reports (wb_reports), with the claim's id of the time. */
+	"CREATE TABLE ach_matrices("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  question TEXT,"
+	"  weights TEXT);"
+
+	"CREATE TABLE ach_hypotheses("
+	"  id INTEGER PRIMARY KEY,"
+	"  matrix INTEGER NOT NULL REFERENCES ach_matrices(id)"
+	"   ON DELETE CASCADE,"
+	"  label TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  UNIQUE(matrix, label));"
+
+	"CREATE TABLE ach_evidence("
+	"  id INTEGER PRIMARY KEY,"
+	"  matrix INTEGER NOT NULL REFERENCES ach_matrices(id)"
+	"   ON DELETE CASCADE,"
+	"  label TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  claim INTEGER,"
+	"  origin TEXT,"
+	"  credibility TEXT,"
+	"  relevance TEXT NOT NULL DEFAULT 'medium',"
+	"  UNIQUE(matrix, label));"
+
+	"CREATE TABLE ach_ratings("
+	"  evidence INTEGER NOT NULL REFERENCES ach_evidence(id)"
+	"   ON DELETE CASCADE,"
+	"  hypothesis INTEGER NOT NULL REFERENCES ach_hypotheses(id)"
+	"   ON DELETE CASCADE,"
+	"  rating TEXT NOT NULL,"
+	"  PRIMARY KEY(evidence, hypothesis)) WITHOUT ROWID;"
+	"CREATE INDEX ach_ratings_hypothesis ON ach_ratings(hypothesis);"
+
+	"CREATE TABLE assumptions("
+	"  id INTEGER PRIMARY KEY,"
+	"  label TEXT NOT NULL UNIQUE,"
+	"  text TEXT NOT NULL);"
+
+	/* A claim (claim set, with its reports copied) or an ACH evidence
+	 * item named by its matrix and label. */
+	"CREATE TABLE assumption_support("
+	"  id INTEGER PRIMARY KEY,"
+	"  assumption INTEGER NOT NULL REFERENCES assumptions(id)"
+	"   ON DELETE CASCADE,"
+	"  claim INTEGER,"
+	"  matrix TEXT,"
+	"  evidence TEXT,"
+	"  note TEXT);"
+	"CREATE INDEX assumption_support_assumption"
+	"  ON assumption_support(assumption);"
+
+	"CREATE TABLE wb_reports("
+	"  id INTEGER PRIMARY KEY,"
+	"  evidence INTEGER REFERENCES ach_evidence(id) ON DELETE CASCADE,"
+	"  support INTEGER REFERENCES assumption_support(id)"
+	"   ON DELETE CASCADE,"
+	"  doc TEXT NOT NULL,"
+	"  start INTEGER, end INTEGER,"
+	"  outlet TEXT, bloc TEXT,"
+	"  origin TEXT NOT NULL,"
+	"  origin_name TEXT, origin_kind TEXT, origin_country TEXT,"
+	"  origin_bloc TEXT, reliability TEXT);"
+	"CREATE INDEX wb_reports_evidence ON wb_reports(evidence);"
+	"CREATE INDEX wb_reports_support ON wb_reports(support);"
+
+	"CREATE TABLE actors("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  description TEXT,"
+	"  analyst TEXT);"
+
+	"CREATE TABLE actor_options("
+	"  id INTEGER PRIMARY KEY,"
+	"  actor INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,"
+	"  label TEXT NOT NULL,"
+	"  text TEXT,"
+	"  UNIQUE(actor, label));"
+
+	"CREATE TABLE actor_criteria("
+	"  id INTEGER PRIMARY KEY,"
+	"  actor INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,"
+	"  label TEXT NOT NULL,"
+	"  text TEXT,"
+	"  weight REAL NOT NULL,"
+	"  analyst_weight REAL,"
+	"  UNIQUE(actor, label));"
+
+	"CREATE TABLE actor_scores("
+	"  option INTEGER NOT NULL REFERENCES actor_options(id)"
+	"   ON DELETE CASCADE,"
+	"  criterion INTEGER NOT NULL REFERENCES actor_criteria(id)"
+	"   ON DELETE CASCADE,"
+	"  score REAL NOT NULL,"
+	"  PRIMARY KEY(option, criterion)) WITHOUT ROWID;"
+	"CREATE INDEX actor_scores_criterion ON actor_scores(criterion);",
 };
 
 #define CURRENT_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

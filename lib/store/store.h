@@ -372,4 +372,48 @@ ue_status ue_store_reader_text(struct ue_store_reader *r, int64_t text,
                                const char **data, size_t *len,
                                const char **lang);
 
+/* ---- the analyst's workbench (workbench_store.c) ---- */
+
+/* The kinds of workbench item, each kept whole as a JSON object in the
+ * shape of the export file (docs/schema.md, "The workbench file"). */
+enum ue_wb_kind { UE_WB_KIND_ACH, UE_WB_KIND_ASSUMPTION, UE_WB_KIND_ACTOR };
+
+struct json_t;
+
+/* The items of a kind, by id (one item when id > 0), as a JSON array of
+ * objects in the export shape, each with its "id" (*out to json_decref). */
+ue_status ue_store_wb_load(struct ue_store *s, enum ue_wb_kind kind,
+                           int64_t id, struct json_t **out);
+/* Stores a checked item (ue_wb_normalise): a new one when *id is 0, else
+ * replacing the contents of item *id; *id receives its id.  UE_EEXIST
+ * when its name or label is taken.  Call inside a transaction. */
+ue_status ue_store_wb_put(struct ue_store *s, enum ue_wb_kind kind,
+                          struct json_t *item, int64_t *id);
+/* Deletes item id with everything in it. */
+ue_status ue_store_wb_delete(struct ue_store *s, enum ue_wb_kind kind,
+                             int64_t id);
+/* The id of the item named ref (a name, or a label for assumptions; or
+ * an id in decimal); UE_ENOTFOUND with a message when there is none. */
+ue_status ue_store_wb_find(struct ue_store *s, enum ue_wb_kind kind,
+                           const char *ref, int64_t *id);
+/* Renames the matrix that assumption support names. */
+ue_status ue_store_wb_rename_matrix(struct ue_store *s, const char *from,
+                                    const char *to);
+
+/* A claim's reports as a JSON array of report objects (one per mention:
+ * doc, start, end, outlet, bloc, origin, origin_name, origin_kind,
+ * origin_country, origin_bloc, reliability) and its text (*text to
+ * free()); UE_ENOTFOUND when there is no such claim. */
+ue_status ue_store_claim_reports(struct ue_store *s, int64_t claim,
+                                 struct json_t **reports, char **text);
+/* The most reported claim whose text contains needle (case-sensitive). */
+ue_status ue_store_claim_by_text(struct ue_store *s, const char *needle,
+                                 int64_t *claim);
+/* What is known of the origin key (a found origin key such as
+ * "known:kr-nis", or a gazetteer id, which becomes "known:ID"): a JSON
+ * object with origin, origin_name, origin_kind, origin_country,
+ * origin_bloc and reliability (null where unknown). */
+ue_status ue_store_origin_info(struct ue_store *s, const char *key,
+                               struct json_t **out);
+
 #endif

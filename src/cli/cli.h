@@ -75,5 +75,39 @@ int cmd_dissent(int argc, char **argv);
 int cmd_framing(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_ach(int argc, char **argv);
+int cmd_assumptions(int argc, char **argv);
+int cmd_actor(int argc, char **argv);
+int cmd_workbench(int argc, char **argv);
+
+/* ---- cmd_workbench.c: what the workbench commands share ---- */
+
+/* The options of every workbench command; each command takes the ones
+ * it lists. */
+struct wb_opts {
+	enum out_mode mode;
+	const char *question, *weights, *name, *text, *label, *claim_text;
+	const char *origin, *credibility, *relevance, *description, *analyst;
+	const char *output, *matrix, *evidence, *note;
+	int64_t claim;
+	double weight, analyst_weight;
+	int has_weight, has_analyst_weight, replace, help;
+	char **args;        /* the operands */
+	int nargs;
+};
+
+/* Parses argv (argv[0] the command's name, for messages) taking only the
+ * long options named in allowed (" json question "); 0 on success, else
+ * the exit code after printing why. */
+int wb_parse(int argc, char **argv, const char *allowed,
+             struct wb_opts *o);
+/* The fields of o for the library. */
+ue_wb_fields wb_fields(const struct wb_opts *o);
+/* Prints a failure and returns the exit code, as cli_fail but naming no
+ * operation: the library's message says it all. */
+int wb_fail(ue_corpus *c, ue_status st);
+/* Export and import of the given sections (UE_WB_*), for the commands. */
+int wb_export(unsigned sections, const struct wb_opts *o, const char *name);
+int wb_import(unsigned sections, const struct wb_opts *o);
 
 #endif

@@ -28,6 +28,10 @@ static const struct command {
 	{"dissent", cmd_dissent, "documents ranked by dissent from their story"},
 	{"framing", cmd_framing, "the words most distinctive of each group"},
 	{"report", cmd_report, "the echo report, as JSON or Markdown"},
+	{"ach", cmd_ach, "analysis of competing hypotheses, evidence by origin"},
+	{"assumptions", cmd_assumptions, "the key assumptions check"},
+	{"actor", cmd_actor, "actor models: options by the actor's own values"},
+	{"workbench", cmd_workbench, "the whole workbench; export and import"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},
 };
@@ -63,6 +67,7 @@ int cli_fail(ue_corpus *c, ue_status st, const char *what)
 	case UE_EFORMAT:
 	case UE_EIO:
 	case UE_ENOTFOUND:
+	case UE_EEXIST:
 		return EXIT_USAGE;
 	default:
 		return EXIT_FAILURE_DB;
@@ -74,7 +79,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: unecho [--db PATH] COMMAND [OPTIONS] [ARGS]\n\n"
 	        "Count origins, not articles.\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\nglobal options:\n"
 	        "  --db PATH    the database (default $UNECHO_DB, else ./unecho.db)\n"
 	        "  --help       this help; 'unecho COMMAND --help' for a command\n"

@@ -65,9 +65,9 @@ static void test_open_new(void **state)
 	assert_non_null(c);
 	assert_string_equal(err, "");
 	assert_string_equal(ue_errmsg(c), "");
-	assert_int_equal(ue_schema_version(), 4);
+	assert_int_equal(ue_schema_version(), 5);
 	ue_corpus_free(c);
-	check_query("PRAGMA user_version", "4\n");
+	check_query("PRAGMA user_version", "5\n");
 	check_query("PRAGMA journal_mode", "wal\n");
 	/* The built-in registries are loaded once, with their fingerprint. */
 	char *fp = query("SELECT value FROM meta WHERE key = 'builtin_registry'");
@@ -103,7 +103,7 @@ static void test_reopen(void **state)
 	assert_string_equal(v, "replaced");
 	free(v);
 	ue_store_free(s);
-	check_query("PRAGMA user_version", "4\n");
+	check_query("PRAGMA user_version", "5\n");
 
 	/* Through the public handle, twice: the registry is loaded once. */
 	ue_corpus *c;
@@ -130,7 +130,7 @@ static void test_newer_schema(void **state)
 	assert_int_equal(ue_corpus_open(db, &c, err, sizeof err), UE_ESCHEMA);
 	assert_null(c);
 	assert_string_equal(err, "database schema version 99 is newer than "
-	                    "this unecho's (4): upgrade unecho");
+	                    "this unecho's (5): upgrade unecho");
 	/* Without an error buffer. */
 	assert_int_equal(ue_corpus_open(db, &c, NULL, 0), UE_ESCHEMA);
 }

@@ -1,0 +1,196 @@
+/* cmd_assumptions.c - unecho assumptions: the Key Assumptions Check
+ * (SPEC 5): assumptions with the claims and evidence that support them,
+ * flagged when nothing supports them or all support rests on one origin
+ * or one bloc. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+	"usage: unecho assumptions [list] [--json|--csv]\n"
+	"       unecho assumptions add TEXT [--label L]\n"
+	"       unecho assumptions edit LABEL [--text TEXT] [--label NEW]\n"
+	"       unecho assumptions remove LABEL\n"
+	"       unecho assumptions show LABEL [--json]\n"
+	"       unecho assumptions support LABEL (--claim ID | --claim-text TEXT"
+	" |\n"
+	"                --matrix MATRIX --evidence LABEL) [--note TEXT]\n"
+	"       unecho assumptions unsupport LABEL N\n"
+	"       unecho assumptions export [-o FILE]\n"
+	"       unecho assumptions import [--replace] FILE\n";
+
+static const struct out_column columns[] = {
+	{"label", "LABEL", 0},
+	{"flags", "FLAGS", 24},
+	{"reports", "REPORTS", 0},
+	{"origins", "ORIGINS", 40},
+	{"blocs", "BLOCS", 30},
+	{"text", "ASSUMPTION", 50},
+};
+
+static const char *str(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+static int show_row(void *ctx, const char *json, size_t len)
+{
+	enum out_mode mode = *(enum out_mode *)ctx;
+	if (mode == OUT_JSON) {
+		fwrite(json, 1, len, stdout);
+		putchar('\n');
+		return ferror(stdout) != 0;
+	}
+	json_t *a = json_loadb(json, len, 0, NULL);
+	if (!a)
+		return 0;
+	char *flags = json_dumps(json_object_get(a, "flags"), JSON_COMPACT);
+	char *blocs = json_dumps(json_object_get(a, "blocs"), JSON_COMPACT);
+	printf("%s: %s\nflags: %s\nblocs: %s\nsupport:\n", str(a, "label"),
+	       str(a, "text"), flags ? flags : "", blocs ? blocs : "");
+	free(flags);
+	free(blocs);
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(a, "support"), i, x) {
+		char what[256];
+		if (json_object_get(x, "matrix"))
+			snprintf(what, sizeof what, "evidence %s of '%s'%s",
+			         str(x, "evidence"), str(x, "matrix"),
+			         json_is_true(json_object_get(x, "missing")) ?
+			         " (missing)" : "");
+		else
+			snprintf(what, sizeof what, "claim %lld (%zu reports)",
+			         (long long)json_integer_value(json_object_get(x,
+			                 "claim")),
+			         json_array_size(json_object_get(x, "reports")));
+		char *o = json_dumps(json_object_get(x, "origins"), JSON_COMPACT);
+		printf("  %zu. %s; origins %s%s%s\n", i + 1, what, o ? o : "[]",
+		       *str(x, "note") ? "; " : "", str(x, "note"));
+		free(o);
+	}
+	if (!json_array_size(json_object_get(a, "support")))
+		printf("  (none)\n");
+	json_decref(a);
+	return 0;
+}
+
+enum what { LIST, ADD, EDIT, REMOVE, SHOW, SUPPORT, UNSUPPORT, EXPORT,
+            IMPORT };
+
+static const struct sub {
+	const char *name;
+	enum what what;
+	const char *allowed;
+	int min, max;
+	const char *args;
+} subs[] = {
+	{"list", LIST, " json csv ", 0, 0, ""},
+	{"add", ADD, " label ", 1, 1, "TEXT"},
+	{"edit", EDIT, " label text ", 1, 1, "LABEL"},
+	{"remove", REMOVE, "", 1, 1, "LABEL"},
+	{"show", SHOW, " json ", 1, 1, "LABEL"},
+	{"support", SUPPORT, " claim claim-text matrix evidence note ", 1, 1,
+	 "LABEL (--claim ID | --claim-text TEXT | --matrix M --evidence E)"},
+	{"unsupport", UNSUPPORT, "", 2, 2, "LABEL N"},
+	{"export", EXPORT, " output ", 0, 0, ""},
+	{"import", IMPORT, " replace ", 1, 1, "FILE"},
+};
+
+int cmd_assumptions(int argc, char **argv)
+{
+	int words = argc > 1 && argv[1][0] != '-';
+	const char *a = words ? argv[1] : "list";
+	const struct sub *sub = NULL;
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0] && !sub; i++)
+		if (strcmp(subs[i].name, a) == 0)
+			sub = &subs[i];
+	if (!sub) {
+		cli_error("assumptions: unknown subcommand '%s'", a);
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	char name[64];
+	snprintf(name, sizeof name, "assumptions %s", sub->name);
+	argc -= words;
+	argv += words;
+	argv[0] = name;
+	struct wb_opts o;
+	int rc = wb_parse(argc, argv, sub->allowed, &o);
+	if (rc)
+		return rc;
+	if (o.help) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (o.nargs < sub->min || o.nargs > sub->max) {
+		cli_error("usage: unecho %s %s", name, sub->args);
+		return EXIT_USAGE;
+	}
+	if (sub->what == EXPORT)
+		return wb_export(UE_WB_ASSUMPTIONS, &o, NULL);
+	if (sub->what == IMPORT)
+		return wb_import(UE_WB_ASSUMPTIONS, &o);
+	size_t n = 0;
+	if (sub->what == SUPPORT &&
+	    (!!o.claim + !!o.claim_text + !!(o.matrix || o.evidence) != 1 ||
+	     (!o.matrix != !o.evidence))) {
+		cli_error("assumptions support: give --claim, --claim-text, or "
+		          "--matrix with --evidence");
+		return EXIT_USAGE;
+	}
+	if (sub->what == UNSUPPORT) {
+		char *end;
+		long v = strtol(o.args[1], &end, 10);
+		if (*end || v < 1) {
+			cli_error("assumptions unsupport: N is the support's number "
+			          "(1, 2...), not '%s'", o.args[1]);
+			return EXIT_USAGE;
+		}
+		n = (size_t)v;
+	}
+	ue_corpus *c = cli_open();
+	if (!c)
+		return EXIT_FAILURE_DB;
+	ue_wb_fields f = wb_fields(&o);
+	char label[80] = "";
+	ue_status st = UE_OK;
+	struct out *out;
+	switch (sub->what) {
+	case LIST:
+		out = out_new(o.mode, columns, 6);
+		st = ue_assumptions(c, NULL, out_row, out);
+		out_finish(out);
+		break;
+	case ADD:
+		f.text = o.args[0];
+		st = ue_assumption_add(c, &f, label, sizeof label);
+		break;
+	case EDIT:
+		st = ue_assumption_edit(c, o.args[0], &f);
+		break;
+	case REMOVE:
+		st = ue_assumption_remove(c, o.args[0]);
+		break;
+	case SHOW:
+		st = ue_assumptions(c, o.args[0], show_row, &o.mode);
+		break;
+	case SUPPORT:
+		f.text = o.note;
+		st = ue_assumption_support(c, o.args[0], &f, o.matrix, o.evidence);
+		break;
+	case UNSUPPORT:
+		st = ue_assumption_unsupport(c, o.args[0], n);
+		break;
+	default:
+		break;
+	}
+	rc = st ? wb_fail(c, st) : EXIT_OK;
+	if (!st && *label)
+		printf("%s\n", label);
+	ue_corpus_free(c);
+	return rc;
+}
