@@ -12,6 +12,7 @@
 #include "report/provenance.h"
 #include "report/report_int.h"
 #include "stance/dissent.h"
+#include "workbench/workbench.h"
 
 /* ---- reading fields ---- */
 
@@ -329,9 +330,9 @@ void report_putf(struct report_out *o, const char *fmt, ...)
 
 static ue_status write_json(struct report_out *o, const struct report_data *d)
 {
-	json_t *doc = json_pack("{s:O,s:O}", "overview",
+	json_t *doc = json_pack("{s:O,s:O,s:O}", "overview",
 	                        json_array_get(d->overview, 0), "stories",
-	                        d->stories);
+	                        d->stories, "workbench", d->workbench);
 	char *text = doc ? json_dumps(doc, JSON_INDENT(1) |
 	                              JSON_REAL_PRECISION(15)) : NULL;
 	json_decref(doc);
@@ -364,6 +365,8 @@ ue_status ue_report_run(struct ue_store *s, const struct ue_report_params *p)
 		e = UE_ENOMEM;
 	if (!e)
 		e = details(s, p, d.stories, d.shown);
+	if (!e)
+		e = ue_workbench_json(s, &d.workbench);
 	if (d.shown > json_array_size(d.stories))
 		d.shown = json_array_size(d.stories);
 	struct report_out o = {.p = p};
@@ -381,5 +384,6 @@ ue_status ue_report_run(struct ue_store *s, const struct ue_report_params *p)
 	json_decref(d.overview);
 	json_decref(stories);
 	json_decref(d.stories);
+	json_decref(d.workbench);
 	return e;
 }

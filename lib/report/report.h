@@ -9,7 +9,9 @@
  * array of them, not their count); framing, dissent and provenance are
  * there for the first `stories` stories only (framing reads the whole
  * corpus for each, dissent every text of the story), which are also the
- * stories Markdown and HTML show.  Every format is deterministic.
+ * stories Markdown and HTML show.  All three end with the analyst's
+ * workbench: ACH matrices, key assumptions and actor models.  Every
+ * format is deterministic.
  */
 #ifndef UE_REPORT_H
 #define UE_REPORT_H

@@ -19,6 +19,7 @@ struct report_data {
 	json_t *overview;
 	json_t *stories;
 	size_t shown;
+	json_t *workbench;     /* as ue_workbench_json gives it */
 };
 
 struct report_out {
@@ -36,6 +37,14 @@ double report_num(const json_t *obj, const char *key);
 const char *report_str(const json_t *obj, const char *key);
 /* Whether the claim row denies (polarity "denies"). */
 int report_denies(const json_t *claim);
+
+/* The HTML of a story's provenance graph, with its table. */
+void report_html_provenance(struct report_out *o, const json_t *story);
+
+/* The HTML of the analyst's workbench (nothing when it is empty); its
+ * charts' specifications go to specs. */
+void report_html_workbench(struct report_out *o, const json_t *wb,
+                           json_t *specs);
 
 /* The writers: each appends the whole report to o. */
 ue_status report_write_md(struct report_out *o, const struct report_data *d);

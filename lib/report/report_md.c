@@ -122,6 +122,93 @@ static void md_story(struct report_out *o, const json_t *st)
 	report_put(o, group ? "\n" : "(none)\n");
 }
 
+static void md_ach(struct report_out *o, const json_t *m)
+{
+	report_putf(o, "\n### ACH %lld: ", (long long)num(m, "id"));
+	put_text(o, str(m, "name"));
+	report_put(o, "\n\n| rank | hypothesis | score | every report counted |\n"
+	           "|---:|---|---:|---:|\n");
+	size_t i;
+	json_t *h;
+	json_array_foreach(json_object_get(m, "hypotheses"), i, h) {
+		report_putf(o, "| %lld | ", (long long)num(h, "rank"));
+		put_text(o, str(h, "label"));
+		report_put(o, " ");
+		put_text(o, str(h, "text"));
+		report_putf(o, " | %.2f | %.2f |\n", num(h, "score"),
+		            num(h, "inflated_score"));
+	}
+	const json_t *inf = json_object_get(m, "inflation");
+	report_putf(o, "\nEcho inflation: %lld reports rest on %lld origins "
+	            "(%.2f per origin); counting every report %s.\n",
+	            (long long)num(inf, "reports"), (long long)num(inf, "rows"),
+	            num(inf, "ratio"),
+	            json_is_true(json_object_get(inf, "top_changes")) ?
+	            "changes which hypothesis ranks first" :
+	            "leaves the same hypothesis first");
+	report_putf(o, "%zu changes of one evidence item would alter which "
+	            "hypothesis ranks first.\n",
+	            json_array_size(json_object_get(m, "sensitivity")));
+}
+
+static void md_workbench(struct report_out *o, const json_t *wb)
+{
+	const json_t *matrices = json_object_get(wb, "ach");
+	const json_t *assumed = json_object_get(wb, "assumptions");
+	const json_t *actors = json_object_get(wb, "actors");
+	if (!json_array_size(matrices) && !json_array_size(assumed) &&
+	    !json_array_size(actors))
+		return;
+	report_put(o, "\n## The analyst's workbench\n");
+	size_t i, k;
+	json_t *x, *v;
+	json_array_foreach(matrices, i, x)
+		md_ach(o, x);
+	if (json_array_size(assumed))
+		report_put(o, "\n### Key assumptions\n\n");
+	json_array_foreach(assumed, i, x) {
+		report_put(o, "- ");
+		put_text(o, str(x, "label"));
+		report_put(o, " ");
+		put_text(o, str(x, "text"));
+		report_putf(o, ": %lld reports", (long long)num(x, "reports"));
+		json_array_foreach(json_object_get(x, "flags"), k, v) {
+			report_put(o, k ? ", " : "; **flagged: ");
+			put_text(o, json_string_value(v));
+		}
+		report_put(o, json_array_size(json_object_get(x, "flags")) ?
+		           "**\n" : "\n");
+	}
+	json_array_foreach(actors, i, x) {
+		report_put(o, "\n### Actor model: ");
+		put_text(o, str(x, "name"));
+		report_put(o, "\n\nBy its own weights: ");
+		json_array_foreach(json_object_get(x, "ranking"), k, v) {
+			report_put(o, k ? ", " : "");
+			put_text(o, str(v, "option"));
+			report_putf(o, " %.2f", num(v, "utility"));
+		}
+		report_put(o, ".\n");
+		if (json_array_size(json_object_get(x, "analyst_ranking"))) {
+			report_put(o, "By the analyst's: ");
+			json_array_foreach(json_object_get(x, "analyst_ranking"), k, v) {
+				report_put(o, k ? ", " : "");
+				put_text(o, str(v, "option"));
+				report_putf(o, " %.2f", num(v, "utility"));
+			}
+			report_put(o, ".\n");
+		}
+		const json_t *vec = json_object_get(json_object_get(x, "flip"),
+		                                    "vector");
+		if (json_is_object(vec)) {
+			report_putf(o, "Moving %.3f of its weight (L1) would let ",
+			            num(vec, "shift"));
+			put_text(o, str(vec, "becomes"));
+			report_put(o, " draw level.\n");
+		}
+	}
+}
+
 ue_status report_write_md(struct report_out *o, const struct report_data *d)
 {
 	const json_t *st = json_array_get(d->overview, 0);
@@ -140,6 +227,7 @@ ue_status report_write_md(struct report_out *o, const struct report_data *d)
 			break;
 		md_story(o, row);
 	}
+	md_workbench(o, d->workbench);
 	return o->error;
 }
 

@@ -21,6 +21,7 @@ set -e
 "$UNECHO" --db "$dir/demo.db" ingest -q "$D/reports.jsonl" "$D/html" \
 	"$D/feeds" "$D/rheinwelle-nato-kursk.md" >/dev/null
 "$UNECHO" --db "$dir/demo.db" analyze >/dev/null
+"$UNECHO" --db "$dir/demo.db" workbench import "$D/workbench.json" >/dev/null
 "$UNECHO" --db "$dir/demo.db" report -o "$dir/demo.html" 2>/dev/null
 "$UNECHO" --db "$dir/hostile.db" ingest -q "$SRC/tests/fixtures/hostile.jsonl" >/dev/null
 "$UNECHO" --db "$dir/hostile.db" analyze >/dev/null

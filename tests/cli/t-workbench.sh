@@ -138,3 +138,15 @@ has "export has actors" all.json '"actors": ['
 check "help" 0 u ach --help
 has "usage" out "usage: unecho ach [list]"
 check "unknown sub" 2 u ach frob
+
+# The report ends with the workbench, in every format.
+check "report json" 0 u report -o wb-report.json
+has "json workbench" wb-report.json '"workbench": {'
+has "json ach scores" wb-report.json '"inflated_score"'
+check "report html" 0 u report -o wb-report.html
+has "html workbench" wb-report.html '<section id="workbench">'
+has "html collapsed rows" wb-report.html '<caption>Evidence collapsed by origin</caption>'
+has "html mirror-image gap" wb-report.html '<b>Mirror-image gap:</b>'
+check "report md" 0 u report --format md
+has "md workbench" out "## The analyst's workbench"
+has "md flagged assumption" out "**flagged: no\-support**"
