@@ -1,6 +1,6 @@
 #!/bin/sh
 # Browser tests: the HTML reports of the demo corpus and of a hostile one
-# (tests/fixtures/hostile.jsonl), opened from disk in headless Chromium
+# (tests/fixtures/hostile.jsonl, with a hostile workbench), opened from disk in headless Chromium
 # by check-report.js, which fails on any console error, request or sign
 # that corpus text ran.  Exit 77 (skipped) without Node, playwright-core
 # or Chromium; CI installs them (tools/install-deps.sh --browser).
@@ -25,6 +25,8 @@ set -e
 "$UNECHO" --db "$dir/demo.db" report -o "$dir/demo.html" 2>/dev/null
 "$UNECHO" --db "$dir/hostile.db" ingest -q "$SRC/tests/fixtures/hostile.jsonl" >/dev/null
 "$UNECHO" --db "$dir/hostile.db" analyze >/dev/null
+"$UNECHO" --db "$dir/hostile.db" workbench import \
+	"$SRC/tests/fixtures/hostile-workbench.json" >/dev/null
 "$UNECHO" --db "$dir/hostile.db" report -o "$dir/hostile.html" 2>/dev/null
 set +e
 status=0

@@ -159,8 +159,10 @@ has "md dissent" out "Dissent from the most reported claim:"
 # no link to anything but http(s).
 check "hostile fixture ingest" 0 u --db h2.db ingest -q "$FIX/hostile.jsonl"
 check "hostile fixture analyze" 0 u --db h2.db analyze
+check "hostile workbench" 0 u --db h2.db workbench import "$FIX/hostile-workbench.json"
 check "hostile html" 0 u --db h2.db report -o hostile.html
 has "hostile text escaped" hostile.html "&lt;script&gt;window.__pwned=1&lt;/script&gt;"
+has "hostile workbench escaped" hostile.html "&lt;b onmouseover=window.__pwned=17&gt;Actor&lt;/b&gt;"
 # Our markup ends where the chart specifications begin; in those, no '<'.
 sed '/<script type="application\/json"/,$d' hostile.html >body.html
 sed -n 's/^<script type="application\/json" id="ue-charts">\(.*\)<\/script>$/\1/p' \
