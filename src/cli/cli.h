@@ -101,6 +101,24 @@ struct wb_opts {
  * the exit code after printing why. */
 int wb_parse(int argc, char **argv, const char *allowed,
              struct wb_opts *o);
+/* A subcommand of ach, assumptions or actor: its words ("evidence" "add",
+ * or one word with b NULL), what it does (the command's own code), the
+ * options it takes, how many operands, and their usage. */
+struct wb_sub {
+	const char *a, *b;
+	int what;
+	const char *allowed;
+	int min, max;
+	const char *args;
+};
+
+/* Finds the subcommand of command cmd named by argv among subs (none
+ * named: "list"), parses its options into o and checks its operands.
+ * Returns it, or NULL with *rc the exit code (EXIT_OK after printing
+ * help) when there is nothing more to do. */
+const struct wb_sub *wb_dispatch(const char *cmd, const struct wb_sub *subs,
+                                 size_t nsubs, const char *usage, int argc,
+                                 char **argv, struct wb_opts *o, int *rc);
 /* The fields of o for the library. */
 ue_wb_fields wb_fields(const struct wb_opts *o);
 /* Prints a failure and returns the exit code, as cli_fail but naming no

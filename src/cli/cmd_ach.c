@@ -237,13 +237,7 @@ static ue_status rate(ue_corpus *c, const struct wb_opts *o)
 enum what { LIST, NEW, EDIT, DELETE, SHOW, H_ADD, H_EDIT, H_REMOVE, E_ADD,
             E_EDIT, E_REMOVE, RATE, EXPORT, IMPORT };
 
-static const struct sub {
-	const char *a, *b;
-	enum what what;
-	const char *allowed;
-	int min, max;     /* operands */
-	const char *args;
-} subs[] = {
+static const struct wb_sub subs[] = {
 	{"list", NULL, LIST, " json csv ", 0, 0, ""},
 	{"new", NULL, NEW, " question weights ", 1, 1, "NAME"},
 	{"edit", NULL, EDIT, " name question weights ", 1, 1, "MATRIX"},
@@ -264,43 +258,13 @@ static const struct sub {
 
 int cmd_ach(int argc, char **argv)
 {
-	const char *a = argc > 1 && argv[1][0] != '-' ? argv[1] : "list";
-	const struct sub *sub = NULL;
-	int words = argc > 1 && argv[1][0] != '-';
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0] && !sub; i++) {
-		if (strcmp(subs[i].a, a) != 0)
-			continue;
-		if (!subs[i].b)
-			sub = &subs[i];
-		else if (argc > 2 && strcmp(subs[i].b, argv[2]) == 0)
-			sub = &subs[i], words = 2;
-	}
-	if (!sub) {
-		if (!strcmp(a, "hypothesis") || !strcmp(a, "evidence"))
-			cli_error("ach %s: needs add, edit or remove", a);
-		else
-			cli_error("ach: unknown subcommand '%s'", a);
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
-	}
-	char name[64];
-	snprintf(name, sizeof name, "ach %s%s%s", sub->a, sub->b ? " " : "",
-	         sub->b ? sub->b : "");
-	argc -= words;
-	argv += words;
-	argv[0] = name;
 	struct wb_opts o;
-	int rc = wb_parse(argc, argv, sub->allowed, &o);
-	if (rc)
+	int rc;
+	const struct wb_sub *sub = wb_dispatch("ach", subs,
+	                                       sizeof subs / sizeof *subs,
+	                                       usage_text, argc, argv, &o, &rc);
+	if (!sub)
 		return rc;
-	if (o.help) {
-		fputs(usage_text, stdout);
-		return EXIT_OK;
-	}
-	if (o.nargs < sub->min || o.nargs > sub->max) {
-		cli_error("usage: unecho %s %s", name, sub->args);
-		return EXIT_USAGE;
-	}
 	if (sub->what == EXPORT)
 		return wb_export(UE_WB_ACH, &o, o.nargs ? o.args[0] : NULL);
 	if (sub->what == IMPORT)

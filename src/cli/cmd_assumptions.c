@@ -81,55 +81,28 @@ static int show_row(void *ctx, const char *json, size_t len)
 enum what { LIST, ADD, EDIT, REMOVE, SHOW, SUPPORT, UNSUPPORT, EXPORT,
             IMPORT };
 
-static const struct sub {
-	const char *name;
-	enum what what;
-	const char *allowed;
-	int min, max;
-	const char *args;
-} subs[] = {
-	{"list", LIST, " json csv ", 0, 0, ""},
-	{"add", ADD, " label ", 1, 1, "TEXT"},
-	{"edit", EDIT, " label text ", 1, 1, "LABEL"},
-	{"remove", REMOVE, "", 1, 1, "LABEL"},
-	{"show", SHOW, " json ", 1, 1, "LABEL"},
-	{"support", SUPPORT, " claim claim-text matrix evidence note ", 1, 1,
-	 "LABEL (--claim ID | --claim-text TEXT | --matrix M --evidence E)"},
-	{"unsupport", UNSUPPORT, "", 2, 2, "LABEL N"},
-	{"export", EXPORT, " output ", 0, 0, ""},
-	{"import", IMPORT, " replace ", 1, 1, "FILE"},
+static const struct wb_sub subs[] = {
+	{"list", NULL, LIST, " json csv ", 0, 0, ""},
+	{"add", NULL, ADD, " label ", 1, 1, "TEXT"},
+	{"edit", NULL, EDIT, " label text ", 1, 1, "LABEL"},
+	{"remove", NULL, REMOVE, "", 1, 1, "LABEL"},
+	{"show", NULL, SHOW, " json ", 1, 1, "LABEL"},
+	{"support", NULL, SUPPORT, " claim claim-text matrix evidence note ",
+	 1, 1, "LABEL (--claim ID | --claim-text TEXT | --matrix M --evidence E)"},
+	{"unsupport", NULL, UNSUPPORT, "", 2, 2, "LABEL N"},
+	{"export", NULL, EXPORT, " output ", 0, 0, ""},
+	{"import", NULL, IMPORT, " replace ", 1, 1, "FILE"},
 };
 
 int cmd_assumptions(int argc, char **argv)
 {
-	int words = argc > 1 && argv[1][0] != '-';
-	const char *a = words ? argv[1] : "list";
-	const struct sub *sub = NULL;
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0] && !sub; i++)
-		if (strcmp(subs[i].name, a) == 0)
-			sub = &subs[i];
-	if (!sub) {
-		cli_error("assumptions: unknown subcommand '%s'", a);
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
-	}
-	char name[64];
-	snprintf(name, sizeof name, "assumptions %s", sub->name);
-	argc -= words;
-	argv += words;
-	argv[0] = name;
 	struct wb_opts o;
-	int rc = wb_parse(argc, argv, sub->allowed, &o);
-	if (rc)
+	int rc;
+	const struct wb_sub *sub = wb_dispatch("assumptions", subs,
+	                                       sizeof subs / sizeof *subs,
+	                                       usage_text, argc, argv, &o, &rc);
+	if (!sub)
 		return rc;
-	if (o.help) {
-		fputs(usage_text, stdout);
-		return EXIT_OK;
-	}
-	if (o.nargs < sub->min || o.nargs > sub->max) {
-		cli_error("usage: unecho %s %s", name, sub->args);
-		return EXIT_USAGE;
-	}
 	if (sub->what == EXPORT)
 		return wb_export(UE_WB_ASSUMPTIONS, &o, NULL);
 	if (sub->what == IMPORT)

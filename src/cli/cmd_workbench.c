@@ -9,6 +9,56 @@
 
 #include "cli.h"
 
+const struct wb_sub *wb_dispatch(const char *cmd, const struct wb_sub *subs,
+                                 size_t nsubs, const char *usage, int argc,
+                                 char **argv, struct wb_opts *o, int *rc)
+{
+	int words = argc > 1 && argv[1][0] != '-';
+	const char *a = words ? argv[1] : "list";
+	const struct wb_sub *sub = NULL;
+	int two_words = 0;      /* a names subcommands of two words */
+	for (size_t i = 0; i < nsubs && !sub; i++) {
+		if (strcmp(subs[i].a, a) != 0)
+			continue;
+		if (!subs[i].b) {
+			sub = &subs[i];
+			continue;
+		}
+		two_words = 1;
+		if (argc > 2 && strcmp(subs[i].b, argv[2]) == 0) {
+			sub = &subs[i];
+			words = 2;
+		}
+	}
+	*rc = EXIT_USAGE;
+	if (!sub) {
+		if (two_words)
+			cli_error("%s %s: needs add, edit or remove", cmd, a);
+		else
+			cli_error("%s: unknown subcommand '%s'", cmd, a);
+		fputs(usage, stderr);
+		return NULL;
+	}
+	static char name[64];
+	snprintf(name, sizeof name, "%s %s%s%s", cmd, sub->a,
+	         sub->b ? " " : "", sub->b ? sub->b : "");
+	argc -= words;
+	argv += words;
+	argv[0] = name;
+	if ((*rc = wb_parse(argc, argv, sub->allowed, o)))
+		return NULL;
+	if (o->help) {
+		fputs(usage, stdout);
+		return NULL;       /* *rc is EXIT_OK */
+	}
+	if (o->nargs < sub->min || o->nargs > sub->max) {
+		cli_error("usage: unecho %s %s", name, sub->args);
+		*rc = EXIT_USAGE;
+		return NULL;
+	}
+	return sub;
+}
+
 int wb_parse(int argc, char **argv, const char *allowed, struct wb_opts *o)
 {
 	static const struct option opts[] = {
