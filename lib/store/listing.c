@@ -98,6 +98,7 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	        "   outlet_aliases WHERE alias = ?1) OR d.outlet_name = ?1)"
 	        " AND (?2 IS NULL OR " DOC_BLOC " = ?2 COLLATE NOCASE)"
 	        " AND (?3 IS NULL OR d.id = ?3)"
+	        " AND (?5 = 0 OR sd.story = ?5)"
 	        " ORDER BY d.doc");
 	if (!st)
 		return UE_EDB;
@@ -105,6 +106,7 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	ue_store_bind_text(st, 2, f->bloc);
 	ue_store_bind_text(st, 3, f->id);
 	sqlite3_bind_int(st, 4, f->with_text);
+	sqlite3_bind_int64(st, 5, f->story);
 	static const char *const keys[] = {
 		"id", "outlet", "bloc", "country", "outlet_type", "url", "title",
 		"author", "published", "language", "bytes", "dup_group",

@@ -75,5 +75,6 @@ int cmd_dissent(int argc, char **argv);
 int cmd_framing(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -30,6 +30,7 @@ static const struct command {
 	{"report", cmd_report, "the echo report, as JSON or Markdown"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},
+	{"serve", cmd_serve, "the web application over the database"},
 };
 
 void cli_error(const char *fmt, ...)
