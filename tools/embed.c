@@ -5,7 +5,9 @@
  *   struct ue_builtin_file { const char *name; const char *data; size_t len; };
  *   extern const struct ue_builtin_file ue_builtin_files[];  (NULL-terminated)
  *
- * Usage: ue-embed OUTPUT.c INPUT...
+ * Usage: ue-embed [--name SYMBOL] OUTPUT.c INPUT...
+ * (the table's name is ue_builtin_files unless --name gives another, so
+ * that a program can embed files of its own beside the library's).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,8 +20,14 @@ static const char *base_name(const char *path)
 
 int main(int argc, char **argv)
 {
+	const char *symbol = "ue_builtin_files";
+	if (argc > 2 && strcmp(argv[1], "--name") == 0) {
+		symbol = argv[2];
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: ue-embed OUTPUT.c INPUT...\n");
+		fprintf(stderr, "usage: ue-embed [--name SYMBOL] OUTPUT.c INPUT...\n");
 		return 2;
 	}
 	FILE *out = fopen(argv[1], "w");
@@ -46,7 +54,7 @@ int main(int argc, char **argv)
 		fprintf(out, "0};\n");
 		fclose(in);
 	}
-	fprintf(out, "const struct ue_builtin_file ue_builtin_files[] = {\n");
+	fprintf(out, "const struct ue_builtin_file %s[] = {\n", symbol);
 	for (int i = 2; i < argc; i++)
 		fprintf(out, "\t{\"%s\", file%d, sizeof file%d - 1},\n",
 		        base_name(argv[i]), i, i);

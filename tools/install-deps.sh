@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 PACKAGES="build-essential meson ninja-build pkg-config
   libsqlite3-dev libutf8proc-dev libicu-dev libstemmer-dev libpcre2-dev
   libxxhash-dev libzstd-dev zlib1g-dev libjansson-dev libgumbo-dev
-  libexpat1-dev libarchive-dev libcmocka-dev sqlite3"
+  libexpat1-dev libarchive-dev libcmocka-dev libmicrohttpd-dev sqlite3
+  curl"
 [ "$1" = "--browser" ] && PACKAGES="$PACKAGES chromium"
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
 missing=""

@@ -173,6 +173,7 @@ typedef struct ue_doc_filter {
 	const char *bloc;     /* bloc label; NULL: any */
 	const char *id;       /* one document; NULL: any */
 	int with_text;        /* include the stored text */
+	int64_t story;        /* documents of one story; 0: any */
 } ue_doc_filter;
 
 /* One JSON object per document, in ingest order. */

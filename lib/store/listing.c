@@ -98,6 +98,7 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	        " WHERE (?1 IS NULL OR d.outlet IN (SELECT outlet FROM" \
 	        "   outlet_aliases WHERE alias = ?1) OR d.outlet_name = ?1)" \
 	        " AND (?2 IS NULL OR " DOC_BLOC " = ?2 COLLATE NOCASE)" \
+	        " AND (?5 = 0 OR sd.story = ?5)" \
 	        " AND " one_doc " ORDER BY d.doc"
 	sqlite3_stmt *st = ue_store_prepare(s, f->id ? DOCS_SQL("d.id = ?3")
 	                                             : DOCS_SQL("?3 IS NULL"));
@@ -108,6 +109,7 @@ ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
 	ue_store_bind_text(st, 2, f->bloc);
 	ue_store_bind_text(st, 3, f->id);
 	sqlite3_bind_int(st, 4, f->with_text);
+	sqlite3_bind_int64(st, 5, f->story);
 	static const char *const keys[] = {
 		"id", "outlet", "bloc", "country", "outlet_type", "url", "title",
 		"author", "published", "language", "bytes", "dup_group",

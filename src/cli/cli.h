@@ -79,6 +79,7 @@ int cmd_ach(int argc, char **argv);
 int cmd_assumptions(int argc, char **argv);
 int cmd_actor(int argc, char **argv);
 int cmd_workbench(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* ---- cmd_workbench.c: what the workbench commands share ---- */
 

@@ -1,5 +1,6 @@
 /* cmd_docs.c - unecho docs: list documents. */
 #include <getopt.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
@@ -23,6 +24,7 @@ int cmd_docs(int argc, char **argv)
 		{"bloc", required_argument, NULL, 'b'},
 		{"doc", required_argument, NULL, 'd'},
 		{"text", no_argument, NULL, 't'},
+		{"story", required_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -38,9 +40,20 @@ int cmd_docs(int argc, char **argv)
 		case 'b': f.bloc = optarg; break;
 		case 'd': f.id = optarg; break;
 		case 't': f.with_text = 1; break;
+		case 's': {
+			char *end;
+			long long v = strtoll(optarg, &end, 10);
+			if (*end || v < 1) {
+				cli_error("--story needs a positive number, not '%s'",
+				          optarg);
+				return EXIT_USAGE;
+			}
+			f.story = v;
+			break;
+		}
 		case 'h':
 			printf("usage: unecho docs [--json|--csv] [--outlet NAME] "
-			       "[--bloc BLOC] [--doc ID] [--text]\n");
+			       "[--bloc BLOC] [--doc ID] [--story ID] [--text]\n");
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;

@@ -34,6 +34,7 @@ static const struct command {
 	{"workbench", cmd_workbench, "the whole workbench; export and import"},
 	{"outlets", cmd_outlets, "list outlets, or import them from a file"},
 	{"origins", cmd_origins, "list known origins, or import them"},
+	{"serve", cmd_serve, "the web application over the database"},
 };
 
 void cli_error(const char *fmt, ...)
