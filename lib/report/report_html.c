@@ -28,24 +28,20 @@ static const char *const scripts[] = {
 	"vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "report.js",
 };
 
-/* "#ID label" for a chart's category. */
+/* "#ID label" for a chart's category, the label cut to 60 bytes at a
+ * character boundary. */
 static void label_of(char *buf, size_t size, const json_t *row,
                      const char *key)
 {
-	snprintf(buf, size, "#%lld %.60s", (long long)num(row, "id"),
-	         str(row, key));
-	/* Never end inside a UTF-8 sequence. */
-	size_t n = strlen(buf);
-	while (n && ((unsigned char)buf[n - 1] & 0x80)) {
-		size_t start = n - 1;
-		while (start && ((unsigned char)buf[start] & 0xC0) == 0x80)
-			start--;
-		unsigned char lead = (unsigned char)buf[start];
-		size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-		if (n - start == need)
-			break;
-		buf[n = start] = '\0';
+	const char *label = str(row, key);
+	size_t n = strlen(label);
+	if (n > 60) {
+		n = 60;
+		while (n && ((unsigned char)label[n] & 0xC0) == 0x80)
+			n--;
 	}
+	snprintf(buf, size, "#%lld %.*s", (long long)num(row, "id"), (int)n,
+	         label);
 }
 
 static json_t *stories_chart(const struct report_data *d)
@@ -60,7 +56,7 @@ static json_t *stories_chart(const struct report_data *d)
 		label_of(label, sizeof label, st, "label");
 		html_add_pair(values, label, "documents", num(st, "docs"));
 		html_add_pair(values, label, "effective origins",
-		         num(st, "effective_origins"));
+		              num(st, "effective_origins"));
 	}
 	return html_paired_bars(values, "story", "documents");
 }
@@ -91,9 +87,9 @@ static json_t *coverage_chart(const json_t *story)
 	json_t *row;
 	json_array_foreach(json_object_get(story, "coverage"), i, row) {
 		html_add_pair(values, str(row, "bloc"), "share of the story",
-		         num(row, "share"));
+		              num(row, "share"));
 		html_add_pair(values, str(row, "bloc"), "share of the corpus",
-		         num(row, "corpus_share"));
+		              num(row, "corpus_share"));
 	}
 	json_t *spec = html_paired_bars(values, "bloc", "share");
 	json_t *x = json_object_get(json_object_get(spec, "encoding"), "x");
@@ -113,7 +109,7 @@ static json_t *claims_chart(const json_t *story, unsigned max)
 		snprintf(label, sizeof label, "#%lld", (long long)num(c, "id"));
 		html_add_pair(values, label, "reports", num(c, "reports"));
 		html_add_pair(values, label, "effective origins",
-		         num(c, "effective_origins"));
+		              num(c, "effective_origins"));
 	}
 	return html_paired_bars(values, "claim", "reports");
 }
