@@ -8,6 +8,12 @@
  *   #/doc/ID         a document: its text, reused passages, attributions
  *   #/origin/KEY     an origin and the claims resting on it
  *   #/origins        every origin found
+ *   #/workbench      ACH matrices, key assumptions, actor models
+ *   #/ach/ID         an ACH matrix: scores collapsed by origin and
+ *                    inflated, the rating grid (editable in place),
+ *                    origin rows, diagnosticity, sensitivity
+ *   #/actor/ID       an actor model: rankings under both weight sets,
+ *                    the mirror-image gap, the weight changes that flip it
  *
  * Corpus text is hostile: it only ever enters the page as text nodes
  * (el() below, textContent), never as markup, and links are built from
@@ -78,8 +84,8 @@
 	}
 
 	/* A table: columns of [heading, function of a row giving a cell]. */
-	function table(rows, columns, cls) {
-		return el('table', {class: cls || 'data'},
+	function table(rows, columns, cls, id) {
+		return el('table', {class: cls || 'data', id},
 			el('thead', null, el('tr', null,
 				columns.map(c => el('th', null, c[0])))),
 			el('tbody', null, rows.map(r => el('tr', null,
@@ -118,7 +124,8 @@
 		return r.json();
 	}
 
-	/* A Vega-Lite chart into a new element (canvas: no inline styles). */
+	/* A Vega-Lite chart into a new element (canvas: no inline styles);
+	 * box.view is a promise of its Vega view. */
 	function chart(spec) {
 		const box = el('div', {class: 'chart'});
 		spec.$schema = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -126,10 +133,11 @@
 		spec.config = Object.assign({font: 'system-ui, sans-serif',
 			view: {stroke: null}}, spec.config || {});
 		if (typeof window.vegaEmbed === 'function') {
-			window.vegaEmbed(box, spec, {
+			box.view = window.vegaEmbed(box, spec, {
 				actions: false, renderer: 'canvas', defaultStyle: false,
 				tooltip: false,
-			}).catch(e => console.error('chart:', e));
+			}).then(r => r.view);
+			box.view.catch(e => console.error('chart:', e));
 		} else {
 			box.appendChild(note('(charts need the Vega libraries)'));
 		}
@@ -629,6 +637,346 @@
 			], 'data', 'origins'));
 	}
 
+	/* ---- the analyst's workbench ---- */
+
+	/* Replaces the page's content by kids, leaving out the absent ones
+	 * (which replaceChildren would show as text). */
+	function show(...kids) {
+		main.replaceChildren(...kids.filter(k => k !== null && k !== undefined));
+	}
+
+	const ratings = ['CC', 'C', 'N', 'I', 'II', 'NA'];
+	const achLink = (id, text) => el('a', {href: '#/ach/' + enc(id)}, text);
+	const actorLink = (id, text) => el('a', {href: '#/actor/' + enc(id)}, text);
+	const labels = (list) => (list || []).join(', ') || '—';
+
+	/* A change: method, JSON body, the header the server asks of
+	 * changes (X-Unecho); the token travels in its cookie. */
+	async function send(method, path, body) {
+		const r = await fetch(path, {
+			method, credentials: 'same-origin',
+			headers: {'Accept': 'application/json',
+				'Content-Type': 'application/json', 'X-Unecho': '1'},
+			body: JSON.stringify(body),
+		});
+		const d = await r.json().catch(() => ({}));
+		if (!r.ok)
+			throw new Error(d.error || r.status + ' ' + r.statusText);
+		return d;
+	}
+
+	/* The flags of a key assumption, as marks. */
+	function flags(list) {
+		return (list || []).length ? list.map(f => el('span', {class: 'flag'}, f))
+			: el('span', {class: 'ok'}, 'none');
+	}
+
+	async function workbenchPage() {
+		const [ach, as, actors] = await Promise.all([api('/api/ach'),
+			api('/api/assumptions'), api('/api/actors')]);
+		document.title = 'unecho — workbench';
+		show(
+			el('h1', null, 'The analyst\'s workbench'),
+			section('Competing hypotheses (ACH)', ach.matrices.length
+				? table(ach.matrices, [
+					['Matrix', m => achLink(m.id, m.name)],
+					['Question', m => m.question || ''],
+					['Hypotheses', m => m.hypotheses],
+					['Evidence', m => m.evidence],
+					['Top', m => labels(m.top)],
+					['Top if every report counted', m => labels(m.inflated_top)],
+				], 'data', 'matrices')
+				: note('No matrix yet: unecho ach new NAME.')),
+			section('Key assumptions', assumptionsTable(as.assumptions)),
+			section('Actor models', actors.actors.length
+				? table(actors.actors, [
+					['Actor', a => actorLink(a.id, a.name)],
+					['Description', a => a.description || ''],
+					['Options', a => a.options], ['Criteria', a => a.criteria],
+					['Actor\'s top', a => a.top || '—'],
+					['Analyst\'s top', a => a.analyst_top || '—'],
+				], 'data', 'actors')
+				: note('No actor model yet: unecho actor new NAME.')));
+	}
+
+	/* Key assumptions with what supports them and their flags: one
+	 * origin or one bloc behind all the support, or none. */
+	function assumptionsTable(list) {
+		if (!list.length)
+			return note('No assumption yet: unecho assumptions add TEXT.');
+		return table(list, [
+			['', a => a.label],
+			['Assumption', a => a.text],
+			['Support', a => a.support.length ? el('ul', {class: 'plain'},
+				a.support.map(s => el('li', null, s.claim
+					? claimLink(s.claim, 'claim #' + s.claim)
+					: s.matrix + ' ' + s.evidence, s.missing ? ' (missing)' : '',
+				s.note ? ' — ' + s.note : ''))) : '—'],
+			['Origins', a => Object.keys(a.origins || {}).length],
+			['Reports', a => a.reports],
+			['Blocs', a => Object.entries(a.blocs || {}).map(([b, n]) =>
+				b + ' ' + n).join(', ') || '—'],
+			['Flags', a => flags(a.flags)],
+		], 'data', 'assumptions');
+	}
+
+	/* The editable cell of evidence e against hypothesis h: a select when
+	 * changes are allowed, else the rating as text. */
+	function ratingCell(e, h, edit) {
+		const r = (e.ratings || {})[h.label] || '';
+		const td = el('td', {class: 'rating r-' + (r || 'none')});
+		if (!edit) {
+			td.appendChild(document.createTextNode(r || '·'));
+			return td;
+		}
+		const sel = el('select', {'data-e': e.label, 'data-h': h.label,
+			'aria-label': e.label + ' against ' + h.label},
+		el('option', {value: ''}, '—'),
+		ratings.map(x => el('option', {value: x}, x)));
+		sel.value = r;
+		sel.addEventListener('change', () => edit(sel, r));
+		td.appendChild(sel);
+		return td;
+	}
+
+	/* The scores of the hypotheses, collapsed by origin and inflated. */
+	function scoreValues(d) {
+		return d.hypotheses.flatMap(h => [
+			{hypothesis: h.label, which: 'collapsed by origin', score: h.score},
+			{hypothesis: h.label, which: 'every report counted',
+				score: h.inflated_score}]);
+	}
+
+	/* The parts of a matrix's page drawn from its data, redrawn after an
+	 * edit; the chart is kept and given the new scores. */
+	function achParts(d, edit) {
+		const hyp = d.hypotheses;
+		const inf = d.inflation || {};
+		return {
+			facts: facts([
+				['Top', labels(d.top)],
+				['Top if every report counted', labels(inf.top)],
+				['Origin rows', inf.rows], ['Reports', inf.reports],
+				['Reports per row', num(inf.ratio, 2)],
+				['Echo changes the top', inf.top_changes ? 'yes' : 'no'],
+			]),
+			scores: table(hyp, [
+				['', h => h.label], ['Hypothesis', h => h.text],
+				['Score', h => el('span', {'data-score': h.label}, num(h.score, 3))],
+				['Rank', h => h.rank],
+				['Every report counted', h => el('span',
+					{'data-inflated': h.label}, num(h.inflated_score, 3))],
+				['Rank', h => h.inflated_rank],
+			], 'data', 'scores'),
+			grid: el('table', {class: 'data grid', id: 'grid'},
+				el('thead', null, el('tr', null, el('th', null, 'Evidence'),
+					hyp.map(h => el('th', {title: h.text}, h.label)),
+					el('th', null, 'Diagnosticity'))),
+				el('tbody', null, d.evidence.map(e => el('tr', null,
+					el('th', {scope: 'row', title: e.text || ''}, e.label, ' ',
+						el('span', {class: 'sub'}, clip(e.text, 70))),
+					hyp.map(h => ratingCell(e, h, edit)),
+					el('td', {class: 'n'}, num(e.diagnosticity, 1)))))),
+			rows: table(d.rows || [], [
+				['Origin', r => /^evidence:/.test(r.origin)
+					? 'typed evidence ' + r.origin.slice(9) + ', no origin named'
+					: originLink(r.origin, r.origin_name)],
+				['Kind', r => r.origin_kind || ''],
+				['Evidence', r => labels(r.evidence)],
+				['Reports', r => r.reports],
+			].concat(hyp.map(h => [h.label,
+				r => num((r.contributions || {})[h.label], 3)])), 'data', 'rows'),
+			evidence: table(d.evidence, [
+				['', e => e.label],
+				['Evidence', e => e.text || ''],
+				['Claim', e => e.claim ? claimLink(e.claim, '#' + e.claim) : '—'],
+				['Relevance', e => e.relevance || ''],
+				['Rests on', e => el('ul', {class: 'plain'}, (e.units || []).map(u =>
+					el('li', null, u.origin_name || u.origin, ' — ', u.reports,
+						u.reports === 1 ? ' report' : ' reports', ', grade ',
+						u.credibility || '?', ', weight ', num(u.weight, 2))))],
+				['Diagnosticity', e => num(e.diagnosticity, 1)],
+			], 'data', 'evidence'),
+			sensitivity: (d.sensitivity || []).length
+				? el('ul', {id: 'sensitivity'}, d.sensitivity.map(s =>
+					el('li', null, s.change === 'removed'
+						? 'Without ' + s.evidence
+						: s.evidence + ' against ' + s.hypothesis + ' rated '
+							+ s.to + ' instead of ' + s.from,
+					', the top would be ' + labels(s.top) + '.')))
+				: note('No single removal or one-step change of a rating '
+					+ 'changes which hypothesis ranks first.'),
+		};
+	}
+
+	function clip(s, n) {
+		s = String(s || '');
+		return s.length > n ? s.slice(0, n - 1) + '…' : s;
+	}
+
+	async function achPage(id) {
+		const [first, meta] = await Promise.all([
+			api('/api/ach/' + enc(id)), api('/api/meta')]);
+		let d = first;
+		document.title = 'unecho — ' + d.name;
+		const status = el('p', {class: 'status', role: 'status'});
+		const boxes = {};
+		for (const k of ['facts', 'scores', 'grid', 'rows', 'evidence',
+			'sensitivity'])
+			boxes[k] = el('div', {class: 'part'});
+		const scoreChart = chart({
+			data: {name: 'scores', values: scoreValues(d)},
+			width: 'container', height: 34 * d.hypotheses.length, mark: 'bar',
+			encoding: {
+				y: {field: 'hypothesis', type: 'nominal', title: null, sort: null},
+				yOffset: {field: 'which', type: 'nominal'},
+				x: {field: 'score', type: 'quantitative',
+					title: 'weighted inconsistency (0 is best)'},
+				color: {field: 'which', type: 'nominal', title: null,
+					legend: {orient: 'bottom'}},
+			},
+		});
+		/* one edit at a time: the grid is redrawn from the answer */
+		async function edit(sel, was) {
+			const body = {evidence: sel.dataset.e, hypothesis: sel.dataset.h,
+				rating: sel.value};
+			main.querySelectorAll('#grid select').forEach(s => { s.disabled = true; });
+			status.textContent = 'Saving ' + body.evidence + ' against '
+				+ body.hypothesis + '…';
+			try {
+				d = await send('PUT', '/api/ach/' + enc(d.id) + '/ratings', body);
+				status.textContent = 'Saved: ' + body.evidence + ' against '
+					+ body.hypothesis + ' is ' + (body.rating || 'unrated') + '.';
+				draw();
+				const again = main.querySelector('#grid select[data-e="'
+					+ CSS.escape(body.evidence) + '"][data-h="'
+					+ CSS.escape(body.hypothesis) + '"]');
+				if (again)
+					again.focus();
+			} catch (e) {
+				sel.value = was;
+				status.textContent = 'Not saved: ' + e.message;
+				main.querySelectorAll('#grid select').forEach(s => { s.disabled = false; });
+			}
+		}
+		function draw(first) {
+			const parts = achParts(d, meta.can_change ? edit : null);
+			for (const k of Object.keys(boxes))
+				boxes[k].replaceChildren(parts[k]);
+			if (!first && scoreChart.view)
+				scoreChart.view.then(v => v.change('scores', window.vega.changeset()
+					.remove(() => true).insert(scoreValues(d))).run())
+					.catch(e => console.error('chart:', e));
+			main.dataset.edits = String(Number(main.dataset.edits || 0) + 1);
+		}
+		draw(true);
+		const why = meta.read_only ? 'The server is read-only: ratings are shown, '
+			+ 'not edited.' : 'To edit the ratings, open this server with the '
+			+ 'address (and token) it printed at start.';
+		show(
+			el('p', {class: 'crumbs'}, el('a', {href: '#/workbench'}, 'Workbench'),
+				' › ACH matrix ' + d.id),
+			el('h1', null, d.name),
+			d.question ? el('p', {class: 'question'}, d.question) : null,
+			boxes.facts,
+			section('Scores: collapsed by origin, and as if every report counted',
+				note('A score sums weight × inconsistency (I −1, II −2) over the '
+					+ 'evidence; evidence resting on one origin is one row. '
+					+ 'The least inconsistent hypothesis ranks first.'),
+				el('div', {class: 'side'}, scoreChart, boxes.scores)),
+			section('Ratings: evidence × hypotheses',
+				meta.can_change ? note('Change a rating and the scores follow. '
+					+ 'CC very consistent, C consistent, N neutral, I inconsistent, '
+					+ 'II very inconsistent, NA not applicable.') : note(why),
+				boxes.grid, status),
+			section('Evidence collapsed by origin', note('Each row is one origin: '
+				+ 'its most inconsistent unit counts, once, for all the evidence '
+				+ 'resting on it.'), boxes.rows),
+			section('Evidence and its diagnosticity', note('Diagnosticity: the '
+				+ 'range of an item\'s ratings across hypotheses (0 to 4); '
+				+ 'items that rate every hypothesis alike do not help choose.'),
+			boxes.evidence),
+			section('Sensitivity', boxes.sensitivity));
+	}
+
+	async function actorPage(id) {
+		const a = await api('/api/actors/' + enc(id));
+		document.title = 'unecho — ' + a.name;
+		const text = new Map((a.options || []).map(o => [o.label, o.text]));
+		const crit = new Map((a.criteria || []).map(c => [c.label, c.text]));
+		const ar = new Map((a.analyst_ranking || []).map(r => [r.option, r]));
+		const gap = a.gap || {};
+		const flip = a.flip || {};
+		const bars = (a.ranking || []).map(r => ({option: r.option,
+			weights: 'the actor\'s', utility: r.utility})).concat(
+			(a.analyst_ranking || []).map(r => ({option: r.option,
+				weights: 'the analyst\'s', utility: r.utility})));
+		const scores = a.scores || {};
+		show(
+			el('p', {class: 'crumbs'}, el('a', {href: '#/workbench'}, 'Workbench'),
+				' › actor model ' + a.id),
+			el('h1', null, a.name),
+			a.description ? el('p', {class: 'question'}, a.description) : null,
+			facts([
+				['Actor\'s top option', (a.ranking || [])[0] ? a.ranking[0].option : '—'],
+				['Analyst\'s top option', gap.analyst_top || '—'],
+				['Analyst', a.analyst || '—'],
+				['Tops differ', gap.top_differs ? 'yes' : 'no'],
+				['Pairs ranked the other way', gap.discordant_pairs ?? '—'],
+			]),
+			a.problem ? el('p', {class: 'error-note'}, a.problem) : null,
+			section('Options ranked under both weight sets', bars.length ? chart({
+				data: {values: bars}, width: 'container',
+				height: 34 * (a.ranking || []).length,
+				mark: 'bar',
+				encoding: {
+					y: {field: 'option', type: 'nominal', title: null, sort: null},
+					yOffset: {field: 'weights', type: 'nominal'},
+					x: {field: 'utility', type: 'quantitative',
+						title: 'utility (Σ weight × score)'},
+					color: {field: 'weights', type: 'nominal', title: 'weights',
+						legend: {orient: 'bottom'}},
+				},
+			}) : null, table(a.ranking || [], [
+				['Option', r => r.option], ['', r => text.get(r.option) || ''],
+				['Actor\'s utility', r => num(r.utility, 3)],
+				['Rank', r => r.rank],
+				['Analyst\'s utility', r => num((ar.get(r.option) || {}).utility, 3)],
+				['Rank', r => (ar.get(r.option) || {}).rank ?? '—'],
+			], 'data', 'ranking')),
+			section('The mirror-image gap', note('Where the analyst\'s weights '
+				+ 'differ from the actor\'s: the analyst may be reasoning as '
+				+ 'themselves, not as the actor.'),
+			table(gap.criteria || [], [
+				['Criterion', c => c.criterion], ['', c => crit.get(c.criterion) || ''],
+				['Actor\'s weight', c => num(c.actor_weight, 3)],
+				['Analyst\'s weight', c => num(c.analyst_weight, 3)],
+				['Difference', c => num(c.difference, 3)],
+			], 'data', 'gap')),
+			section('What would flip the actor\'s choice',
+				(flip.one_weight || []).length ? table(flip.one_weight, [
+					['Criterion', f => f.criterion],
+					['Weight', f => num(f.weight, 3)],
+					['Change', f => (f.delta > 0 ? '+' : '') + num(f.delta, 3)],
+					['New weight', f => num(f.new_weight, 3)],
+					['Its share then', f => num(f.share * 100, 1) + '%'],
+					['Top becomes', f => f.becomes],
+				], 'data', 'flips') : note('No single weight can flip it.'),
+				flip.vector ? el('p', null, 'Moving '
+					+ num(flip.vector.shift * 100, 1) + '% of the total weight '
+					+ '(L1 ' + num(flip.vector.l1, 3) + ') makes '
+					+ flip.vector.becomes + ' draw level with ' + flip.top + ': ',
+				Object.entries(flip.vector.weights || {}).filter(([k, w]) =>
+					Math.abs(w - ((a.weights || {})[k] || 0)) > 1e-6).map(([k, w]) =>
+					k + ' ' + num((a.weights || {})[k], 3) + ' → ' + num(w, 3))
+					.join(', '), '.')
+					: note('No weights can flip it.')),
+			section('Scores of the options', table(a.options || [], [
+				['Option', o => o.label],
+			].concat((a.criteria || []).map(c => [c.label, o =>
+				num((scores[o.label] || {})[c.label] ?? 0)])), 'data', 'scores')));
+	}
+
 	/* ---- routing ---- */
 
 	const pages = [
@@ -638,6 +986,9 @@
 		[/^\/doc\/(.+)$/, docPage],
 		[/^\/origin\/(.+)$/, originPage],
 		[/^\/origins$/, originsPage],
+		[/^\/workbench$/, workbenchPage],
+		[/^\/ach\/(.+)$/, achPage],
+		[/^\/actor\/(.+)$/, actorPage],
 	];
 
 	async function render() {

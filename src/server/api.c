@@ -10,20 +10,13 @@
 #include <strings.h>
 
 #include "cache.h"
+#include "guard.h"
 #include "http.h"
 #include "server.h"
 
-/* ---- collecting the library's rows ---- */
+/* ---- collecting the library's rows (api.h) ---- */
 
-/* Appends rows to b as the elements of a JSON array: skips the first
- * `skip`, keeps at most `max` (0: all), counts them all in n. */
-struct collect {
-	struct ue_buf *b;
-	size_t n, kept, skip, max;
-	int full;                 /* b reached its cap */
-};
-
-static int collect_row(void *ctx, const char *json, size_t len)
+int collect_row(void *ctx, const char *json, size_t len)
 {
 	struct collect *k = ctx;
 	if (k->n++ < k->skip || (k->max && k->kept >= k->max))
@@ -37,20 +30,10 @@ static int collect_row(void *ctx, const char *json, size_t len)
 	return 0;
 }
 
-/* The status of a listing that collected into k: the cap of the reply
- * counts as UE_ELIMIT. */
-static ue_status collected(ue_status st, const struct collect *k)
+ue_status collected(ue_status st, const struct collect *k)
 {
 	return k->full ? UE_ELIMIT : st;
 }
-
-/* Appends `,"name":[rows]` (or without the comma when first). */
-#define LIST(rp, first, name, k, call) do { \
-		ue_buf_puts(&(rp)->body, (first) ? "\"" name "\":[" \
-		                                 : ",\"" name "\":["); \
-		st = collected((call), &(k)); \
-		ue_buf_putc(&(rp)->body, ']'); \
-	} while (0)
 
 /* ---- parameters ---- */
 
@@ -79,6 +62,18 @@ static long long count_param(const struct request *rq, const char *name,
 }
 
 /* ---- handlers ---- */
+
+void api_meta(struct server *srv, ue_corpus *c, const struct request *rq,
+              struct reply *rp)
+{
+	int change = !srv->read_only && guard_has_token(srv, rq);
+	if (ue_buf_printf(&rp->body, "{\"read_only\":%s,\"token_for_reads\":%s,"
+	                  "\"can_change\":%s}", srv->read_only ? "true" : "false",
+	                  srv->token_for_reads ? "true" : "false",
+	                  change ? "true" : "false"))
+		route_fail(rp, c, UE_ENOMEM);
+	rp->no_store = 1;
+}
 
 void api_stats(struct server *srv, ue_corpus *c, const struct request *rq,
                struct reply *rp)

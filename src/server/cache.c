@@ -2,6 +2,7 @@
 #include "cache.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ struct cache {
 	pthread_mutex_t lock;
 	char *db, *wal;
 	uint64_t stamp;           /* the state the values were computed on */
+	atomic_uint_fast64_t gen; /* changes made by the server, counted */
 	size_t bytes, cap, n;
 	struct entry *slot[SLOTS];
 };
@@ -37,6 +39,7 @@ struct cache *cache_new(const char *db_path, size_t cap)
 	memcpy(c->wal, db_path, n);
 	memcpy(c->wal + n, "-wal", 5);
 	c->cap = cap;
+	atomic_init(&c->gen, 0);
 	pthread_mutex_init(&c->lock, NULL);
 	return c;
 }
@@ -79,9 +82,11 @@ static uint64_t mix(uint64_t h, uint64_t v)
 	return h;
 }
 
+/* The database's files as they are now, and the server's own changes
+ * (which file times, of coarse resolution, may not tell apart). */
 uint64_t cache_stamp(struct cache *c)
 {
-	uint64_t h = 1;
+	uint64_t h = mix(1, (uint64_t)atomic_load(&c->gen));
 	const char *paths[2] = {c->db, c->wal};
 	for (int i = 0; i < 2; i++) {
 		struct stat st;
@@ -187,6 +192,7 @@ void cache_put(struct cache *c, const char *key, const char *data,
 
 void cache_clear(struct cache *c)
 {
+	atomic_fetch_add(&c->gen, 1);
 	pthread_mutex_lock(&c->lock);
 	clear_locked(c);
 	c->stamp = 0;

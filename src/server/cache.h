@@ -38,7 +38,8 @@ void cache_release_value(void *v);
  * stamp; a failure to store is silent (the value is recomputed later). */
 void cache_put(struct cache *c, const char *key, const char *data,
                size_t len, uint64_t stamp);
-/* Empties the cache (after a change made by the server). */
+/* Empties the cache after a change made by the server, and counts the
+ * change in the stamp: a value computed before it is never stored. */
 void cache_clear(struct cache *c);
 
 #endif

@@ -75,6 +75,15 @@ static int same_origin(const struct request *rq)
 	return strcmp(origin + 7, host) == 0;
 }
 
+int guard_has_token(const struct server *srv, const struct request *rq)
+{
+	const char *auth = request_header(rq, "Authorization");
+	return same_token(request_query(rq, "token"), srv->token) ||
+	       same_token(request_cookie(rq, "unecho_token"), srv->token) ||
+	       (auth && strncmp(auth, "Bearer ", 7) == 0 &&
+	        same_token(auth + 7, srv->token));
+}
+
 int guard_check(const struct server *srv, const struct request *rq,
                 struct reply *rp)
 {
@@ -84,13 +93,8 @@ int guard_check(const struct server *srv, const struct request *rq,
 		return -1;
 	}
 	int change = strcmp(rq->method, "GET") != 0;
-	const char *auth = request_header(rq, "Authorization");
-	const char *query = request_query(rq, "token");
-	int by_query = same_token(query, srv->token);
-	int ok = by_query ||
-	         same_token(request_cookie(rq, "unecho_token"), srv->token) ||
-	         (auth && strncmp(auth, "Bearer ", 7) == 0 &&
-	          same_token(auth + 7, srv->token));
+	int by_query = same_token(request_query(rq, "token"), srv->token);
+	int ok = guard_has_token(srv, rq);
 	if ((srv->token_for_reads || change) && !ok) {
 		reply_error(rp, 401, change ? "changes need the token"
 		                            : "this server needs the token");

@@ -27,6 +27,10 @@ struct reply;
 int guard_check(const struct server *srv, const struct request *rq,
                 struct reply *rp);
 
+/* Non-zero when the request carries the server's token (header, cookie
+ * or query), so that it may make changes. */
+int guard_has_token(const struct server *srv, const struct request *rq);
+
 /* Writes a new random token (32 hex digits) to out (at least 33 bytes);
  * non-zero when no randomness was available. */
 int guard_token_new(char *out, size_t len);

@@ -99,7 +99,8 @@ static void add_headers(struct MHD_Response *r, const struct reply *rp)
 	if (rp->cookie[0])
 		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, rp->cookie);
 	if (rp->status == 405)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW,
+		                        rp->allow[0] ? rp->allow : "GET, HEAD");
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *conn,
@@ -132,12 +133,16 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn,
 	return ret;
 }
 
+/* Replies with an error before the request is routed; a 405 names the
+ * methods of path (NULL: none known). */
 static enum MHD_Result fail_now(struct MHD_Connection *conn, unsigned status,
-                                const char *message)
+                                const char *message, const char *path)
 {
 	struct reply rp = {.status = 200};
 	ue_buf_init(&rp.body, HTTP_MAX_REPLY);
 	reply_error(&rp, status, message);
+	if (status == 405 && path)
+		route_allow(path, rp.allow, sizeof rp.allow);
 	enum MHD_Result ret = send_reply(conn, &rp);
 	ue_buf_release(&rp.body);
 	return ret;
@@ -174,7 +179,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		const char *cl = MHD_lookup_connection_value(conn,
 		        MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY)
-			return fail_now(conn, 413, "request body too large");
+			return fail_now(conn, 413, "request body too large", NULL);
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -185,12 +190,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 		return MHD_YES;
 	}
 	if (s->too_big)
-		return fail_now(conn, 413, "request body too large");
+		return fail_now(conn, 413, "request body too large", NULL);
 	const char *m = known_method(method);
 	if (!m)
-		return fail_now(conn, 405, "method not allowed");
+		return fail_now(conn, 405, "method not allowed",
+		                url && url[0] == '/' ? url : NULL);
 	if (!url || url[0] != '/')
-		return fail_now(conn, 400, "bad request path");
+		return fail_now(conn, 400, "bad request path", NULL);
 
 	struct request rq = {
 		.method = m, .path = url, .arg = "",

@@ -38,6 +38,7 @@ struct reply {
 	int no_store;            /* Cache-Control: no-store (API) */
 	char location[256];      /* a redirect's target, "" when none */
 	char cookie[200];        /* a Set-Cookie value, "" when none */
+	char allow[40];          /* a 405's Allow header; "": GET, HEAD */
 };
 
 /* A query parameter, a header or a cookie of the request; NULL when

@@ -2,23 +2,22 @@
 #include "route.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
+#include "api_wb.h"
 #include "assets.h"
 #include "cache.h"
 #include "http.h"
 #include "pool.h"
 #include "server.h"
 
-/* The workbench (issue 6) adds its pages' data and its edits here, e.g.
- *   {"GET", "/api/ach/", ROUTE_PREFIX | ROUTE_DB, api_ach},
- *   {"PUT", "/api/ach/", ROUTE_PREFIX | ROUTE_DB | ROUTE_WRITE, api_ach_rate},
- */
 static const struct route routes[] = {
 	{"GET", "/", 0, assets_index},
 	{"GET", "/index.html", 0, assets_index},
 	{"GET", "/static/", ROUTE_PREFIX, assets_file},
+	{"GET", "/api/meta", 0, api_meta},
 	{"GET", "/api/stats", ROUTE_DB | ROUTE_CACHE, api_stats},
 	{"GET", "/api/stories", ROUTE_DB | ROUTE_CACHE, api_stories},
 	{"GET", "/api/stories/", ROUTE_PREFIX | ROUTE_DB | ROUTE_CACHE,
@@ -30,7 +29,19 @@ static const struct route routes[] = {
 	{"GET", "/api/origins/", ROUTE_PREFIX | ROUTE_DB | ROUTE_CACHE,
 	 api_origin},
 	{"GET", "/api/outlets", ROUTE_DB | ROUTE_CACHE, api_outlets},
+	/* the analyst's workbench */
+	{"GET", "/api/workbench", ROUTE_DB | ROUTE_CACHE, api_workbench},
+	{"GET", "/api/ach", ROUTE_DB | ROUTE_CACHE, api_ach_list},
+	{"GET", "/api/ach/", ROUTE_PREFIX | ROUTE_DB | ROUTE_CACHE, api_ach},
+	{"PUT", "/api/ach/*/ratings", ROUTE_PREFIX | ROUTE_DB | ROUTE_WRITE,
+	 api_ach_rate},
+	{"GET", "/api/assumptions", ROUTE_DB | ROUTE_CACHE, api_assumptions},
+	{"GET", "/api/actors", ROUTE_DB | ROUTE_CACHE, api_actor_list},
+	{"GET", "/api/actors/", ROUTE_PREFIX | ROUTE_DB | ROUTE_CACHE,
+	 api_actor},
 };
+
+#define NROUTES (sizeof routes / sizeof routes[0])
 
 static const struct {
 	ue_status st;
@@ -58,15 +69,47 @@ void route_fail(struct reply *rp, ue_corpus *c, ue_status st)
 	reply_error(rp, 500, "internal error");
 }
 
-static int matches(const struct route *r, const char *path, const char **arg)
+/* Whether path matches r: *arg and *arglen are what the prefix, or the
+ * '*' of the pattern, stands for (not NUL-terminated before a suffix). */
+static int matches(const struct route *r, const char *path, const char **arg,
+                   size_t *arglen)
 {
-	size_t n = strlen(r->pattern);
+	*arg = "";
+	*arglen = 0;
 	if (!(r->flags & ROUTE_PREFIX))
-		return strcmp(path, r->pattern) == 0 && (*arg = "", 1);
-	if (strncmp(path, r->pattern, n) != 0 || path[n] == '\0')
+		return strcmp(path, r->pattern) == 0;
+	const char *star = strchr(r->pattern, '*');
+	size_t head = star ? (size_t)(star - r->pattern) : strlen(r->pattern);
+	size_t tail = star ? strlen(star + 1) : 0;
+	size_t n = strlen(path);
+	if (n <= head + tail || strncmp(path, r->pattern, head) != 0 ||
+	    (tail && strcmp(path + n - tail, star + 1) != 0))
 		return 0;
-	*arg = path + n;
+	*arg = path + head;
+	*arglen = n - head - tail;
 	return 1;
+}
+
+void route_allow(const char *path, char *out, size_t len)
+{
+	static const char *const methods[] = {"GET", "PUT", "POST", "DELETE"};
+	size_t used = 0;
+	if (len)
+		out[0] = '\0';
+	for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++)
+		for (size_t i = 0; i < NROUTES; i++) {
+			const char *arg;
+			size_t arglen;
+			if (strcmp(routes[i].method, methods[m]) != 0 ||
+			    !matches(&routes[i], path, &arg, &arglen))
+				continue;
+			int w = snprintf(out + used, len - used, "%s%s",
+			                 used ? ", " : "",
+			                 m == 0 ? "GET, HEAD" : methods[m]);
+			if (w > 0 && (size_t)w < len - used)
+				used += (size_t)w;
+			break;
+		}
 }
 
 /* The cache key of a GET: its path and query arguments (not the token). */
@@ -127,19 +170,30 @@ void route_dispatch(struct server *srv, struct request *rq,
                     struct reply *rp)
 {
 	int path_known = 0;
-	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+	for (size_t i = 0; i < NROUTES; i++) {
 		const char *arg;
-		if (!matches(&routes[i], rq->path, &arg))
+		size_t arglen;
+		if (!matches(&routes[i], rq->path, &arg, &arglen))
 			continue;
 		path_known = 1;
 		if (strcmp(routes[i].method, rq->method) != 0)
 			continue;
-		rq->arg = arg;
+		/* an argument before a suffix is copied to end it */
+		char *copy = NULL;
+		if (arg[arglen] && !(copy = strndup(arg, arglen))) {
+			reply_error(rp, 503, "out of memory");
+			return;
+		}
+		rq->arg = copy ? copy : arg;
 		run(srv, &routes[i], rq, rp);
+		rq->arg = "";
+		free(copy);
 		return;
 	}
-	if (path_known)
+	if (path_known) {
 		reply_error(rp, 405, "method not allowed");
-	else
+		route_allow(rq->path, rp->allow, sizeof rp->allow);
+	} else {
 		reply_error(rp, 404, "not found");
+	}
 }

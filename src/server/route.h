@@ -14,6 +14,9 @@ struct server;
 struct request;
 struct reply;
 
+/* A pattern is a path, or with ROUTE_PREFIX a prefix whose rest is
+ * rq->arg; a '*' in a prefix pattern stands for the argument in the
+ * middle ("/api/ach/ * /ratings" without the spaces). */
 enum {
 	ROUTE_PREFIX = 1,   /* pattern is a prefix; the rest is rq->arg */
 	ROUTE_DB = 2,       /* needs a database handle */
@@ -34,12 +37,17 @@ struct route {
 };
 
 /* Finds the route of rq and runs it: 404 when no pattern matches, 405
- * when one matches with another method. */
+ * (with the Allow header of the path) when one matches with another
+ * method. */
 void route_dispatch(struct server *srv, struct request *rq,
                     struct reply *rp);
 
 /* Maps a library status to the reply's HTTP status and a fixed message
  * (one table for the whole server); details go to stderr for 5xx only. */
 void route_fail(struct reply *rp, ue_corpus *c, ue_status st);
+
+/* Writes the methods the routes take on path to out ("GET, HEAD, PUT"),
+ * for the Allow header; "" when no route matches it. */
+void route_allow(const char *path, char *out, size_t len);
 
 #endif

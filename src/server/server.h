@@ -7,6 +7,7 @@
  *   guard.c   the security policy: Host, token, cross-site changes
  *   route.c   the route table: method and path to a handler
  *   api.c     the JSON API under /api/ (docs/api.md)
+ *   api_wb.c  its workbench part: ACH, assumptions, actors; rating edits
  *   assets.c  the embedded front-end files of web/
  *   pool.c    database handles for the worker threads; writes serialised
  *   cache.c   responses kept until the database changes

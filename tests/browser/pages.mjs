@@ -1,11 +1,17 @@
 // pages.mjs - browser tests of unecho serve, with playwright-core driving
 // Debian's Chromium.  Usage:
-//   node pages.mjs BASE_URL demo      every page of the demo database, and
-//                                     story -> claim -> document -> source
-//   node pages.mjs BASE_URL hostile   every page of the hostile fixture:
-//                                     nothing of its markup may execute
-//   node pages.mjs BASE_URL shots DIR screenshots of the overview and the
-//                                     story with the highest echo ratio
+//   node pages.mjs BASE_URL demo      every page of the demo database,
+//                                     story -> claim -> document -> source,
+//                                     and an ACH rating edited in place (the
+//                                     server's token in $UNECHO_TOKEN)
+//   node pages.mjs BASE_URL hostile   every page of the hostile fixture and
+//                                     its workbench: nothing of its markup
+//                                     may execute
+//   node pages.mjs BASE_URL readonly  (a server run --read-only) the ACH
+//                                     grid shows its ratings, not editable
+//   node pages.mjs BASE_URL shots DIR screenshots of the overview, the story
+//                                     with the highest echo ratio and the
+//                                     first ACH matrix
 // Fails (exit 1) on any console error, page error, dialog or failed check.
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -82,6 +88,9 @@ async function everyPage() {
 	docs.forEach((d) => hashes.push('/doc/' + encodeURIComponent(d)));
 	const origins = (await api('/api/origins?limit=50')).origins;
 	origins.forEach((o) => hashes.push('/origin/' + encodeURIComponent(o.id)));
+	hashes.push('/workbench');
+	(await api('/api/ach')).matrices.forEach((m) => hashes.push('/ach/' + m.id));
+	(await api('/api/actors')).actors.forEach((a) => hashes.push('/actor/' + a.id));
 	for (const h of hashes) {
 		await open(h);
 		if (await pwned())
@@ -117,10 +126,77 @@ async function follow() {
 	fail('no document of the claim links to a source document');
 }
 
+// Edits one rating of the first ACH matrix in its grid, as an analyst
+// would (the token's cookie set by opening the server with ?token=), sees
+// the hypothesis's score change on the page, and puts it back.
+async function editRating() {
+	const token = process.env.UNECHO_TOKEN;
+	if (!token) {
+		fail('editing a rating needs the token in UNECHO_TOKEN');
+		return;
+	}
+	const m = (await api('/api/ach')).matrices[0];
+	const before = await api('/api/ach/' + m.id);
+	const e = before.evidence[0].label, h = before.hypotheses[1].label;
+	const was = before.evidence[0].ratings[h] || '';
+	const to = was === 'II' ? 'C' : 'II';
+	await page.goto(base + '/?token=' + encodeURIComponent(token));
+	await ready('/');
+	await open('/ach/' + m.id);
+	const select = `#grid select[data-e="${e}"][data-h="${h}"]`;
+	const score = `[data-score="${h}"]`;
+	const old = await page.textContent(score);
+	const changed = (want) => page.waitForFunction(([s, o, eq]) => {
+		const x = document.querySelector(s);
+		return x && (x.textContent === o) === eq;
+	}, want, { timeout: 10000 });
+	await page.selectOption(select, to);
+	await changed([score, old, false]);
+	const now = await page.textContent(score);
+	const after = await api('/api/ach/' + m.id);
+	if (after.evidence[0].ratings[h] !== to)
+		fail(`the rating of ${e} against ${h} is not ${to} after the edit`);
+	if (now !== after.hypotheses[1].score.toFixed(3))
+		fail(`the page shows ${now}, the API ${after.hypotheses[1].score}`);
+	if (await page.inputValue(select) !== to)
+		fail('the grid does not show the new rating');
+	console.log(`rated ${e} against ${h} ${was} -> ${to}: score ${old} -> ${now}`);
+	await page.selectOption(select, was);
+	await changed([score, old, true]);
+}
+
+// Fails when the page has an element that hostile text might have made.
+async function noHostileElements(where) {
+	const bad = await page.$$eval('main script, main img, main svg:not(.provenance), ' +
+		'main iframe, main textarea, main style, main [onerror], main [onload], ' +
+		'main [onmouseover], main a[href^="javascript:"], main a[href^="data:"], ' +
+		'main a[href^="vbscript:"], main b',
+		(els) => els.map((e) => e.outerHTML.slice(0, 80)));
+	if (bad.length)
+		fail(`hostile elements in ${where}: ` + bad.join(' | '));
+}
+
+// The hostile workbench: its names and texts shown as text, nothing made.
+async function hostileWorkbench() {
+	const m = (await api('/api/ach')).matrices[0];
+	await open('/ach/' + m.id);
+	if (!(await page.textContent('main h1')).includes('<script>window.__pwned=11'))
+		fail('the hostile matrix name is not shown as text');
+	await noHostileElements('the hostile ACH matrix');
+	const a = (await api('/api/actors')).actors[0];
+	await open('/actor/' + a.id);
+	if (!(await page.textContent('main h1')).includes('<b onmouseover='))
+		fail('the hostile actor name is not shown as text');
+	await noHostileElements('the hostile actor model');
+	await open('/workbench');
+	await noHostileElements('the hostile workbench');
+}
+
 try {
 	if (mode === 'demo') {
 		const n = await everyPage();
 		await follow();
+		await editRating();
 		console.log(`${n} pages loaded`);
 	} else if (mode === 'hostile') {
 		const n = await everyPage();
@@ -130,16 +206,24 @@ try {
 		const text = await page.textContent('#doctext');
 		if (!text.includes('<script>window.__pwned'))
 			fail('the hostile text is not shown as text');
-		const bad = await page.$$eval('main script, main img, main svg:not(.provenance), ' +
-			'main iframe, main textarea, main style, main [onerror], main [onload], ' +
-			'main a[href^="javascript:"], main a[href^="data:"], main a[href^="vbscript:"]',
-			(els) => els.map((e) => e.outerHTML.slice(0, 80)));
-		if (bad.length)
-			fail('hostile elements in the page: ' + bad.join(' | '));
+		await noHostileElements('the document');
+		await hostileWorkbench();
 		await page.waitForTimeout(500);
 		if (await pwned())
 			fail('window.__pwned is set');
 		console.log(`${n} hostile pages loaded, nothing executed`);
+	} else if (mode === 'readonly') {
+		if (process.env.UNECHO_TOKEN)
+			await page.goto(base + '/?token=' + encodeURIComponent(process.env.UNECHO_TOKEN));
+		const m = (await api('/api/ach')).matrices[0];
+		await open('/ach/' + m.id);
+		const selects = await page.$$('#grid select');
+		const cells = await page.$$('#grid td.rating');
+		if (selects.length || !cells.length)
+			fail(`read-only: ${selects.length} editable cells, ${cells.length} cells`);
+		if (!(await page.textContent('main')).includes('read-only'))
+			fail('read-only: the page does not say so');
+		console.log('read-only: the grid is not editable');
 	} else if (mode === 'shots') {
 		const top = (await api('/api/stories?limit=1')).stories[0];
 		await open('/');
@@ -147,9 +231,14 @@ try {
 		await page.setViewportSize({ width: 1200, height: 2400 });
 		await open('/story/' + top.id);
 		await page.screenshot({ path: path.join(outDir, 'serve-story.png') });
+		await page.setViewportSize({ width: 1200, height: 900 });
+		if (process.env.UNECHO_TOKEN)   // the grid as an analyst edits it
+			await page.goto(base + '/?token=' + encodeURIComponent(process.env.UNECHO_TOKEN));
+		await open('/ach/' + (await api('/api/ach')).matrices[0].id);
+		await page.screenshot({ path: path.join(outDir, 'serve-ach.png'), fullPage: true });
 		console.log('screenshots written to ' + outDir);
 	} else {
-		fail('usage: node pages.mjs BASE_URL demo|hostile|shots [DIR]');
+		fail('usage: node pages.mjs BASE_URL demo|hostile|readonly|shots [DIR]');
 	}
 } catch (e) {
 	fail(e.stack || String(e));

@@ -1,7 +1,9 @@
 /*
  * robust.c - the robustness test of unecho serve: thousands of malformed,
  * truncated and random requests over raw sockets, with a valid request
- * every so often; the server must keep answering correctly.
+ * every so often; the server must keep answering correctly.  With the
+ * server's token in $UNECHO_TOKEN, some are ACH rating edits with mangled
+ * bodies (they change the database: give it a copy).
  *   robust PORT [COUNT] [SEED]
  * Exit 0 when every valid request got 200 with the statistics, and the
  * server still answers at the end.
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 static unsigned short port;
+static const char *token;         /* $UNECHO_TOKEN, or NULL */
 static unsigned long long rng = 88172645463325252ULL;
 
 static unsigned rnd(unsigned n)
@@ -85,13 +88,55 @@ static const char *const pieces[] = {
 	"Content-Length: ", "Transfer-Encoding: chunked", "Cookie: ", ":",
 	"Authorization: Bearer ", "X-Unecho: 1", "Origin: ", "\xff\xfe",
 	"\xc3\x28", "A", "<script>", "\"", "'", "{", "}", "[", "]",
+	"/api/ach/", "/api/ach/1", "/ratings", "/api/actors/", "/api/meta",
+	"/api/workbench", "/api/assumptions", "E1", "H2", "II", "NA", "*",
 };
+
+/* The pieces of a rating edit's body. */
+static const char *const body_pieces[] = {
+	"{", "}", "\"evidence\"", "\"hypothesis\"", "\"rating\"", ":", ",",
+	"\"E1\"", "\"E99\"", "\"H1\"", "\"H2\"", "\"*\"", "\"I\"", "\"II\"",
+	"\"CC\"", "\"\"", "null", "1", "[", "]", "\"x\"", "\"\\u0000\"",
+	"\xff", "\"\xc3\x28\"",
+};
+
+/* An authorised PUT of a rating with a body of random pieces (or the
+ * valid one), to a random matrix. */
+static size_t make_edit(char *buf, size_t cap)
+{
+	char body[512];
+	size_t b = 0;
+	if (rnd(4) == 0) {
+		b = (size_t)snprintf(body, sizeof body, "{\"evidence\":\"E%u\","
+		        "\"hypothesis\":\"H%u\",\"rating\":\"%s\"}", 1 + rnd(9),
+		        1 + rnd(5), rnd(2) ? "I" : "C");
+	} else {
+		for (unsigned k = rnd(16); k > 0; k--) {
+			const char *p = body_pieces[rnd(sizeof body_pieces /
+			                                sizeof body_pieces[0])];
+			if (b + strlen(p) >= sizeof body)
+				break;
+			memcpy(body + b, p, strlen(p));
+			b += strlen(p);
+		}
+	}
+	int n = snprintf(buf, cap, "PUT /api/ach/%s/ratings HTTP/1.1\r\n"
+	        "Host: 127.0.0.1:%u\r\nAuthorization: Bearer %s\r\n"
+	        "X-Unecho: 1\r\nContent-Length: %zu\r\n\r\n",
+	        rnd(4) ? "1" : "2", port, token, b);
+	if (n < 0 || (size_t)n + b >= cap)
+		return 0;
+	memcpy(buf + n, body, b);
+	return (size_t)n + b;
+}
 
 /* A request made of random pieces, random bytes, or a valid request
  * mangled. */
 static size_t make_request(char *buf, size_t cap)
 {
 	size_t n = 0;
+	if (token && rnd(5) == 0)
+		return make_edit(buf, cap);
 	switch (rnd(4)) {
 	case 0:   /* random bytes */
 		for (n = rnd(600); n < cap && n > 0; n--)
@@ -154,6 +199,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	port = (unsigned short)atoi(argv[1]);
+	token = getenv("UNECHO_TOKEN");
 	int count = argc > 2 ? atoi(argv[2]) : 3000;
 	if (argc > 3)
 		rng ^= strtoull(argv[3], NULL, 10) * 2654435761ULL;

@@ -2,16 +2,20 @@
 # starts unecho serve on a free port (it listens on port 0 and prints the
 # address it got).
 
-# make_demo_db BIN DB: the demo database (tools/demo.sh), quietly.
+# make_demo_db BIN DB: the demo database (tools/demo.sh), quietly, with
+# the demo's workbench (data/demo/workbench.json).
 make_demo_db() {
 	DEMO_DB=$2 "$SRC/tools/demo.sh" "$1" >/dev/null 2>&1
 }
 
-# make_hostile_db BIN DB: the hostile fixture, ingested and analysed.
+# make_hostile_db BIN DB: the hostile fixture, ingested and analysed, with
+# the hostile workbench (tests/fixtures/hostile-workbench.json).
 make_hostile_db() {
 	rm -f "$2" "$2-wal" "$2-shm"
 	"$1" --db "$2" ingest "$SRC/tests/fixtures/hostile.jsonl" >/dev/null &&
-		"$1" --db "$2" analyze >/dev/null 2>&1
+		"$1" --db "$2" analyze >/dev/null 2>&1 &&
+		"$1" --db "$2" workbench import \
+			"$SRC/tests/fixtures/hostile-workbench.json" >/dev/null
 }
 
 # start_server BIN DB [OPTIONS...]: sets SERVER_PID, PORT, BASE and TOKEN

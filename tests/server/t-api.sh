@@ -1,7 +1,8 @@
 #!/bin/sh
 # t-api.sh - the JSON API of unecho serve against the demo database: status
-# codes, the shape of the answers, the token and cross-site rules, 404s,
-# path traversal, limits and the security headers.
+# codes, the shape of the answers, the workbench and its rating edits, the
+# token and cross-site rules, 404s, path traversal, limits and the security
+# headers.
 #   tests/server/t-api.sh BUILD/unecho
 set -u
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
@@ -108,6 +109,77 @@ check "change allowed, no such route" 405 "$(code /api/stories -X POST -H "Autho
 check "change by cookie" 405 "$(code /api/stories -X POST -H "Cookie: unecho_token=$TOKEN" -H 'X-Unecho: 1' -d x)"
 check "body too large" 413 "$(head -c 200000 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" -H 'X-Unecho: 1' --data-binary @- "$BASE/api/stories")"
 check "odd method" 405 "$(code /api/stats -X PATCH)"
+# ---- the workbench (data/demo/workbench.json, imported by the demo) ----
+check "meta" 200 "$(code /api/meta)"
+check "meta shape" "False False False" "$(field "d['read_only'], d['token_for_reads'], d['can_change']")"
+code /api/meta -H "Authorization: Bearer $TOKEN" >/dev/null
+check "meta with the token" True "$(field "d['can_change']")"
+check "workbench" 200 "$(code /api/workbench)"
+check "workbench shape" "1 4 1" "$(field "len(d['ach']), len(d['assumptions']), len(d['actors'])")"
+check "ach list" 200 "$(code /api/ach)"
+check "ach list shape" "1 4 8 ['H2']" "$(field "d['matrices'][0]['id'], d['matrices'][0]['hypotheses'], d['matrices'][0]['evidence'], d['matrices'][0]['top']")"
+check "ach" 200 "$(code /api/ach/1)"
+check "ach shape" "4 8 True True True True" "$(field "len(d['hypotheses']), len(d['evidence']), all('inflated_score' in h for h in d['hypotheses']), 'inflation' in d, 'sensitivity' in d, len(d['rows']) < sum(len(e['units']) for e in d['evidence'])")"
+check "ach score" "C 0.0" "$(field "d['evidence'][0]['ratings']['H2'], d['hypotheses'][1]['score']")"
+check "ach by name" 200 "$(code '/api/ach/Why%20did%20North%20Korea%20send%20troops%3F')"
+check "ach missing" 404 "$(code /api/ach/99)"
+check "assumptions" 200 "$(code /api/assumptions)"
+check "assumptions shape" "['A1', 'A2', 'A3', 'A4'] ['no-support']" "$(field "[a['label'] for a in d['assumptions']], d['assumptions'][3]['flags']")"
+check "actors" 200 "$(code /api/actors)"
+check "actors shape" "Pyongyang send workers" "$(field "d['actors'][0]['name'], d['actors'][0]['top'], d['actors'][0]['analyst_top']")"
+check "actor" 200 "$(code /api/actors/1)"
+check "actor shape" "True send True" "$(field "d['gap']['top_differs'], d['flip']['top'], len(d['flip']['one_weight']) > 0")"
+check "actor by name" 200 "$(code /api/actors/Pyongyang)"
+check "actor missing" 404 "$(code /api/actors/nobody)"
+
+# rate BODY [CURL ARGS...]: an ACH rating edit of matrix 1, with the token
+rate() {
+	_b=$1
+	shift
+	code /api/ach/1/ratings -X PUT -H "Authorization: Bearer $TOKEN" \
+		-H 'X-Unecho: 1' -H 'Content-Type: application/json' \
+		--data-binary "$_b" "$@"
+}
+check "ach list cached" "['H2']" "$(code /api/ach >/dev/null; field "d['matrices'][0]['top']")"
+check "rate" 200 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":"I"}' -H "Origin: http://127.0.0.1:$PORT" -H 'Sec-Fetch-Site: same-origin')"
+check "rate answers the matrix" "I -2.262742" "$(field "d['evidence'][0]['ratings']['H2'], d['hypotheses'][1]['score']")"
+check "rated: GET" 200 "$(code /api/ach/1)"
+check "rated: new rating and score" "I -2.262742 -17.536248" "$(field "d['evidence'][0]['ratings']['H2'], d['hypotheses'][1]['score'], d['hypotheses'][1]['inflated_score']")"
+check "rate II" 200 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":"II"}')"
+check "rated: the list's top" "['H1']" "$(code /api/ach >/dev/null; field "d['matrices'][0]['top']")"
+check "rated: the workbench" "II" "$(code /api/workbench >/dev/null; field "d['ach'][0]['evidence'][0]['ratings']['H2']")"
+# a change and the next read on one connection
+curl -s -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'X-Unecho: 1' \
+	--data-binary '{"evidence":"E1","hypothesis":"H2","rating":"N"}' \
+	"$BASE/api/ach/1/ratings" --next -s -o "$tmp/body" "$BASE/api/ach/1"
+check "same connection" "N" "$(field "d['evidence'][0]['ratings']['H2']")"
+check "clear" 200 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":""}')"
+check "cleared" False "$(code /api/ach/1 >/dev/null; field "'H2' in d['evidence'][0]['ratings']")"
+check "restore" 200 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":"C"}')"
+check "restored" "C 0.0 ['H2']" "$(code /api/ach/1 >/dev/null; field "d['evidence'][0]['ratings']['H2'], d['hypotheses'][1]['score'], d['top']")"
+check "bad rating" 400 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":"X"}')"
+check "bad rating message" 1 "$(grep -c 'a rating is CC, C, N, I, II, NA' "$tmp/body")"
+check "rating not a string" 400 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":3}')"
+check "unknown evidence" 400 "$(rate '{"evidence":"E99","hypothesis":"H2","rating":"I"}')"
+check "unknown evidence message" 1 "$(grep -c 'no such evidence item' "$tmp/body")"
+check "unknown hypothesis" 400 "$(rate '{"evidence":"E1","hypothesis":"H9","rating":"I"}')"
+check "no hypothesis" 400 "$(rate '{"evidence":"E1","rating":"I"}')"
+check "unknown field" 400 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":"I","x":1}')"
+check "malformed JSON" 400 "$(rate '{"evidence":"E1",')"
+check "not an object" 400 "$(rate '["E1","H2","I"]')"
+check "unknown matrix" 404 "$(code /api/ach/99/ratings -X PUT -H "Authorization: Bearer $TOKEN" -H 'X-Unecho: 1' --data-binary '{"evidence":"E1","hypothesis":"H2","rating":"I"}')"
+check "rate without token" 401 "$(code /api/ach/1/ratings -X PUT -H 'X-Unecho: 1' --data-binary '{"evidence":"E1","hypothesis":"H2","rating":"I"}')"
+check "rate without X-Unecho" 403 "$(code /api/ach/1/ratings -X PUT -H "Authorization: Bearer $TOKEN" --data-binary '{"evidence":"E1","hypothesis":"H2","rating":"I"}')"
+check "rate cross-origin" 403 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":"I"}' -H 'Origin: http://evil.example')"
+check "rate cross-site fetch" 403 "$(rate '{"evidence":"E1","hypothesis":"H2","rating":"I"}' -H 'Sec-Fetch-Site: cross-site')"
+check "refused: unchanged" "C" "$(code /api/ach/1 >/dev/null; field "d['evidence'][0]['ratings']['H2']")"
+check "rate, other method" 405 "$(code /api/ach/1/ratings -X DELETE -H "Authorization: Bearer $TOKEN" -H 'X-Unecho: 1' -D "$tmp/h")"
+check "allow of the ratings" 1 "$(grep -ci '^allow: GET, HEAD, PUT' "$tmp/h")"
+check "put on a matrix" 405 "$(code /api/ach/1 -X PUT -H "Authorization: Bearer $TOKEN" -H 'X-Unecho: 1' -D "$tmp/h" -d x)"
+check "allow of a matrix" 1 "$(grep -ci '^allow: GET, HEAD' "$tmp/h")"
+check "odd method on ratings" 405 "$(code /api/ach/1/ratings -X PATCH -D "$tmp/h")"
+check "allow of an odd method" 1 "$(grep -ci '^allow: GET, HEAD, PUT' "$tmp/h")"
+
 check "page with token" 303 "$(curl -s -D "$tmp/h" -o /dev/null -w '%{http_code}' "$BASE/?token=$TOKEN")"
 check "token cookie" 1 "$(grep -ci "^set-cookie: unecho_token=$TOKEN; Path=/; HttpOnly; SameSite=Strict" "$tmp/h")"
 check "long url" 414 "$(code "/api/stats?x=$(head -c 70000 /dev/zero | tr '\0' a)")"
@@ -120,11 +192,15 @@ check "token: page too" 401 "$(code /)"
 check "token: bearer" 200 "$(code /api/stats -H 'Authorization: Bearer s3cret-token-123')"
 check "token: query" 200 "$(code '/api/stats?token=s3cret-token-123')"
 check "token: cookie" 200 "$(code /api/stats -H 'Cookie: unecho_token=s3cret-token-123')"
+check "token: meta" "True True" "$(code /api/meta -H 'Authorization: Bearer s3cret-token-123' >/dev/null; field "d['token_for_reads'], d['can_change']")"
 check "token: wrong" 401 "$(code /api/stats -H 'Authorization: Bearer s3cret-token-124')"
 stop_server || { echo "FAIL the server died"; fails=$((fails + 1)); }
 
 # ---- --read-only: changes refused even with the token ----
 start_server "$bin" "$tmp/demo.db" --read-only --token s3cret-token-123 || exit 1
+check "read-only meta" "True False" "$(code /api/meta -H 'Authorization: Bearer s3cret-token-123' >/dev/null; field "d['read_only'], d['can_change']")"
+check "read-only rating" 403 "$(code /api/ach/1/ratings -X PUT -H 'Authorization: Bearer s3cret-token-123' -H 'X-Unecho: 1' --data-binary '{"evidence":"E1","hypothesis":"H2","rating":"I"}')"
+check "read-only rating message" 1 "$(grep -c 'read-only' "$tmp/body")"
 check "read-only change" 403 "$(code /api/stories -X POST -H 'Authorization: Bearer s3cret-token-123' -H 'X-Unecho: 1' -d x)"
 check "read-only read" 200 "$(code /api/stats -H 'Authorization: Bearer s3cret-token-123')"
 stop_server || { echo "FAIL the server died"; fails=$((fails + 1)); }

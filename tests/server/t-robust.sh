@@ -11,6 +11,6 @@ trap 'stop_server; rm -rf "$tmp"' EXIT
 make_demo_db "$bin" "$tmp/demo.db" || { echo "demo database failed"; exit 1; }
 start_server "$bin" "$tmp/demo.db" || exit 1
 rc=0
-"$robust" "$PORT" "$count" || rc=1
+UNECHO_TOKEN=$TOKEN "$robust" "$PORT" "$count" || rc=1
 stop_server || { echo "the server died"; rc=1; }
 exit $rc
