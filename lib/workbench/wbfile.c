@@ -76,8 +76,8 @@ static ue_status text(struct chk *c, const char *path, json_t *o,
 static ue_status label(struct chk *c, const char *path, json_t *o,
                        const char *key)
 {
-	json_t *v = json_object_get(o, key);
 	ue_status err = text(c, path, o, key, 1);
+	json_t *v = json_object_get(o, key);   /* text() drops a null one */
 	if (err || !v)
 		return err;
 	const char *s = json_string_value(v);
