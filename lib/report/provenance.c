@@ -7,42 +7,20 @@
 
 #include "common/buf.h"
 
-static int keep_row(void *ctx, const char *json, size_t len)
-{
-	json_t **row = ctx;
-	json_decref(*row);
-	*row = json_loadb(json, len, 0, NULL);
-	return *row == NULL;
-}
-
 const json_t *provenance_doc(struct ue_store *s, provenance_docs *docs,
                              const char *id, ue_status *e)
 {
 	json_t *have = json_object_get(docs, id);
 	if (have)
 		return json_is_object(have) ? have : NULL;
-	json_t *row = NULL;
-	ue_doc_filter f = {.id = id};
-	ue_status st = ue_store_docs(s, &f, keep_row, &row);
-	if (st) {
-		json_decref(row);
-		*e = st == UE_ECANCELLED ? UE_ENOMEM : st;
+	json_t *row;
+	if ((*e = ue_store_doc_brief(s, id, &row)))
 		return NULL;
-	}
-	json_t *kept = row ? json_pack("{s:O?,s:O?,s:O?,s:O?,s:O?}",
-	                               "outlet", json_object_get(row, "outlet"),
-	                               "outlet_type",
-	                               json_object_get(row, "outlet_type"),
-	                               "bloc", json_object_get(row, "bloc"),
-	                               "url", json_object_get(row, "url"),
-	                               "title", json_object_get(row, "title"))
-	                   : json_null();
-	json_decref(row);
-	if (!kept || json_object_set_new(docs, id, kept)) {
+	if (json_object_set_new(docs, id, row ? row : json_null())) {
 		*e = UE_ENOMEM;
 		return NULL;
 	}
-	return json_is_object(kept) ? kept : NULL;
+	return row;
 }
 
 static const char *field(const json_t *obj, const char *key)

@@ -76,6 +76,32 @@ ue_status ue_store_stats(struct ue_store *s, ue_row_fn fn, void *ctx)
 	return ue_json_emit(o, fn, ctx);
 }
 
+ue_status ue_store_doc_brief(struct ue_store *s, const char *id,
+                             json_t **out)
+{
+	*out = NULL;
+	sqlite3_stmt *st = ue_store_stmt(s, SQL_DOC_BRIEF);
+	if (!st)
+		return UE_EDB;
+	ue_store_bind_text(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return UE_OK;
+	if (rc != SQLITE_ROW)
+		return ue_store_db_error(s, "document");
+	static const char *const keys[] = {
+		"outlet", "outlet_type", "bloc", "url", "title",
+	};
+	json_t *o = json_object();
+	if (!o)
+		return UE_ENOMEM;
+	for (int i = 0; i < 5; i++)
+		ue_json_set_column(o, keys[i], st, i);
+	sqlite3_reset(st);
+	*out = o;
+	return UE_OK;
+}
+
 ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *f,
                         ue_row_fn fn, void *ctx)
 {

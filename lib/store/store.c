@@ -46,6 +46,10 @@ static const char *const sql_text[SQL_COUNT] = {
 		" source_end, cue_start, cue_end, content_start, content_end,"
 		" resolved_start, resolved_end, kind, source_kind, hedged)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[SQL_DOC_BRIEF] =
+		"SELECT coalesce(ob.name, d.outlet_name), ob.type, " DOC_BLOC ","
+		" d.url, d.title FROM documents d"
+		" LEFT JOIN outlet_blocs ob ON ob.id = d.outlet WHERE d.id = ?",
 };
 
 ue_status ue_store_db_error(struct ue_store *s, const char *what)

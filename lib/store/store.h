@@ -114,6 +114,13 @@ ue_status ue_store_files_interrupted(struct ue_store *s);
 /* ---- listing (listing.c): rows as JSON, see docs/schema.md ---- */
 
 ue_status ue_store_stats(struct ue_store *s, ue_row_fn fn, void *ctx);
+/* What a reader of a document's report needs to place it: {outlet,
+ * outlet_type, bloc, url, title}; *out is NULL when there is no document
+ * of that id (json_decref it otherwise).  Quick enough to call per
+ * document: the statement is kept prepared. */
+struct json_t;
+ue_status ue_store_doc_brief(struct ue_store *s, const char *id,
+                             struct json_t **out);
 ue_status ue_store_docs(struct ue_store *s, const ue_doc_filter *filter,
                         ue_row_fn fn, void *ctx);
 ue_status ue_store_outlets(struct ue_store *s, ue_row_fn fn, void *ctx);
