@@ -120,6 +120,14 @@ struct wb_sub {
 const struct wb_sub *wb_dispatch(const char *cmd, const struct wb_sub *subs,
                                  size_t nsubs, const char *usage, int argc,
                                  char **argv, struct wb_opts *o, int *rc);
+/* What `show` prints of an item: as JSON with --json, else by print. */
+struct json_t;
+struct wb_show {
+	enum out_mode mode;
+	void (*print)(struct json_t *item);
+};
+/* A ue_row_fn for `show`; ctx is a struct wb_show. */
+int wb_show_row(void *ctx, const char *json, size_t len);
 /* The fields of o for the library. */
 ue_wb_fields wb_fields(const struct wb_opts *o);
 /* Prints a failure and returns the exit code, as cli_fail but naming no

@@ -201,21 +201,6 @@ static void print_matrix(json_t *m)
 	}
 }
 
-static int show_row(void *ctx, const char *json, size_t len)
-{
-	enum out_mode mode = *(enum out_mode *)ctx;
-	if (mode == OUT_JSON) {
-		fwrite(json, 1, len, stdout);
-		putchar('\n');
-		return ferror(stdout) != 0;
-	}
-	json_t *m = json_loadb(json, len, 0, NULL);
-	if (m)
-		print_matrix(m);
-	json_decref(m);
-	return 0;
-}
-
 /* Rates with HYP=RATING operands. */
 static ue_status rate(ue_corpus *c, const struct wb_opts *o)
 {
@@ -303,7 +288,8 @@ int cmd_ach(int argc, char **argv)
 		st = ue_ach_delete(c, o.args[0]);
 		break;
 	case SHOW:
-		st = ue_ach_show(c, o.args[0], show_row, &o.mode);
+		st = ue_ach_show(c, o.args[0], wb_show_row,
+		                 &(struct wb_show){o.mode, print_matrix});
 		break;
 	case H_ADD:
 		f.text = o.args[1];

@@ -107,21 +107,6 @@ static void print_actor(json_t *a)
 		printf("  no change of weights flips it\n");
 }
 
-static int show_row(void *ctx, const char *json, size_t len)
-{
-	enum out_mode mode = *(enum out_mode *)ctx;
-	if (mode == OUT_JSON) {
-		fwrite(json, 1, len, stdout);
-		putchar('\n');
-		return ferror(stdout) != 0;
-	}
-	json_t *a = json_loadb(json, len, 0, NULL);
-	if (a)
-		print_actor(a);
-	json_decref(a);
-	return 0;
-}
-
 static ue_status score(ue_corpus *c, const struct wb_opts *o)
 {
 	ue_status st = UE_OK;
@@ -207,7 +192,8 @@ int cmd_actor(int argc, char **argv)
 		st = ue_actor_delete(c, o.args[0]);
 		break;
 	case SHOW:
-		st = ue_actor_show(c, o.args[0], show_row, &o.mode);
+		st = ue_actor_show(c, o.args[0], wb_show_row,
+		                   &(struct wb_show){o.mode, print_actor});
 		break;
 	case O_ADD:
 		st = ue_actor_option_add(c, o.args[0], &f);

@@ -36,17 +36,8 @@ static const char *str(json_t *o, const char *k)
 	return s ? s : "";
 }
 
-static int show_row(void *ctx, const char *json, size_t len)
+static void print_assumption(json_t *a)
 {
-	enum out_mode mode = *(enum out_mode *)ctx;
-	if (mode == OUT_JSON) {
-		fwrite(json, 1, len, stdout);
-		putchar('\n');
-		return ferror(stdout) != 0;
-	}
-	json_t *a = json_loadb(json, len, 0, NULL);
-	if (!a)
-		return 0;
 	char *flags = json_dumps(json_object_get(a, "flags"), JSON_COMPACT);
 	char *blocs = json_dumps(json_object_get(a, "blocs"), JSON_COMPACT);
 	printf("%s: %s\nflags: %s\nblocs: %s\nsupport:\n", str(a, "label"),
@@ -74,8 +65,6 @@ static int show_row(void *ctx, const char *json, size_t len)
 	}
 	if (!json_array_size(json_object_get(a, "support")))
 		printf("  (none)\n");
-	json_decref(a);
-	return 0;
 }
 
 enum what { LIST, ADD, EDIT, REMOVE, SHOW, SUPPORT, UNSUPPORT, EXPORT,
@@ -149,7 +138,8 @@ int cmd_assumptions(int argc, char **argv)
 		st = ue_assumption_remove(c, o.args[0]);
 		break;
 	case SHOW:
-		st = ue_assumptions(c, o.args[0], show_row, &o.mode);
+		st = ue_assumptions(c, o.args[0], wb_show_row,
+		                    &(struct wb_show){o.mode, print_assumption});
 		break;
 	case SUPPORT:
 		f.text = o.note;

@@ -7,7 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli.h"
+
+int wb_show_row(void *ctx, const char *json, size_t len)
+{
+	const struct wb_show *show = ctx;
+	if (show->mode == OUT_JSON) {
+		fwrite(json, 1, len, stdout);
+		putchar('\n');
+		return ferror(stdout) != 0;
+	}
+	json_t *item = json_loadb(json, len, 0, NULL);
+	if (item)
+		show->print(item);
+	json_decref(item);
+	return 0;
+}
 
 const struct wb_sub *wb_dispatch(const char *cmd, const struct wb_sub *subs,
                                  size_t nsubs, const char *usage, int argc,
