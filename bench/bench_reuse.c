@@ -173,6 +173,14 @@ static int measure(const char *db, const char *path, unsigned threads,
 	return st ? -1 : 0;
 }
 
+/* The time of each phase of a run. */
+static void print_phases(const char *what, const struct result *r)
+{
+	for (int k = 0; k < r->nphase; k++)
+		printf("%s: phase %-10s %6.2f s\n", what, r->phase[k],
+		       r->start[k]);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned threads = 2;
@@ -234,9 +242,7 @@ int main(int argc, char **argv)
 	       (unsigned long long)one.sum.candidates,
 	       (unsigned long long)one.sum.pairs);
 	const char *what = all_stages ? "analyze" : "reuse";
-	for (int k = 0; all_stages && k < one.nphase; k++)
-		printf("analyze: phase %-10s %6.2f s\n", one.phase[k],
-		       one.start[k]);
+	print_phases(what, &one);
 	if (all_stages)
 		printf("analyze: %llu stories, %llu claims, %llu origins\n",
 		       (unsigned long long)one.sum.stories,
@@ -258,6 +264,7 @@ int main(int argc, char **argv)
 		       scale, many.mb, (unsigned long long)many.sum.candidates,
 		       (unsigned long long)many.sum.pairs, many.seconds,
 		       many.seconds / one.seconds, scale);
+		print_phases("reuse: enlarged", &many);
 	}
 	printf("checksum: texts=%llu candidates=%llu pairs=%llu\n",
 	       (unsigned long long)one.sum.texts,
