@@ -152,6 +152,14 @@ static int measure(const char *db, const char *path, unsigned threads,
 		ue_corpus_free(c);
 		return -1;
 	}
+	/* As `unecho ingest` then `unecho analyze`: a fresh handle on a
+	 * database whose write-ahead log was folded in when the first
+	 * closed. */
+	ue_corpus_free(c);
+	if (ue_corpus_open(db, &c, err, sizeof err)) {
+		fprintf(stderr, "bench_reuse: %s\n", err);
+		return -1;
+	}
 	ue_analyze_options o = {
 		.threads = threads,
 		.stages = all_stages ? UE_STAGE_ALL : UE_STAGE_REUSE,
