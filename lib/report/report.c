@@ -168,47 +168,40 @@ static ue_status distribute(json_t *rows, json_t *rank, const char *key)
 	return e;
 }
 
-/* The framing by bloc of the first `shown` stories of rank, in one pass
- * over the corpus. */
+/* The framing by bloc of the stories of top, in one pass over the
+ * corpus. */
 static ue_status add_framing(struct ue_store *s,
-                             const struct ue_report_params *p, json_t *rank,
-                             size_t shown)
+                             const struct ue_report_params *p, json_t *top)
 {
-	size_t n = shown < json_array_size(rank) ? shown : json_array_size(rank);
+	size_t n = json_array_size(top);
 	int64_t *ids = malloc((n + 1) * sizeof *ids);
 	if (!ids)
 		return UE_ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		ids[i] = (int64_t)num(json_array_get(rank, i), "id");
+		ids[i] = (int64_t)num(json_array_get(top, i), "id");
 	struct framing_arg a = {ids, n, p->terms ? p->terms : 8};
 	json_t *rows = NULL;
 	ue_status e = gather(list_framing, s, &a, &rows);
-	/* Only the stories shown get one. */
-	json_t *top = e ? NULL : json_array();
-	for (size_t i = 0; !e && i < n; i++)
-		if (json_array_append(top, json_array_get(rank, i)))
-			e = UE_ENOMEM;
 	if (!e)
 		e = distribute(rows, top, "framing");
-	json_decref(top);
 	json_decref(rows);
 	free(ids);
 	return e;
 }
 
 /* The coverage and claims of one story (or all when 0), each handed to
- * its story in rank. */
+ * its story among stories. */
 static ue_status coverage_and_claims(struct ue_store *s, int64_t story,
-                                     json_t *rank)
+                                     json_t *stories)
 {
 	json_t *cov = NULL, *claims = NULL;
 	ue_status e = gather(list_coverage, s, &story, &cov);
 	if (!e)
 		e = gather(list_claims, s, &story, &claims);
 	if (!e)
-		e = distribute(cov, rank, "coverage");
+		e = distribute(cov, stories, "coverage");
 	if (!e)
-		e = distribute(claims, rank, "claims");
+		e = distribute(claims, stories, "claims");
 	json_decref(cov);
 	json_decref(claims);
 	return e;
@@ -264,35 +257,40 @@ static ue_status add_provenance(struct ue_store *s, provenance_docs *docs,
 	return e;
 }
 
-/* Every story's coverage and claims; the framing, dissent and provenance
- * of the first `shown` stories of rank (framing reads the whole corpus
- * each time). */
+/* The coverage and claims of every story for JSON (of the stories shown
+ * otherwise), and the framing, dissent and provenance of the first
+ * `shown` stories of rank. */
 static ue_status details(struct ue_store *s, const struct ue_report_params *p,
                          json_t *rank, size_t shown)
 {
-	json_t *docs = json_object();
-	ue_status e = docs ? UE_OK : UE_ENOMEM;
+	/* The stories shown: the same objects as in rank. */
+	json_t *top = json_array(), *docs = json_object();
+	ue_status e = top && docs ? UE_OK : UE_ENOMEM;
+	for (size_t i = 0; !e && i < shown && i < json_array_size(rank); i++)
+		if (json_array_append(top, json_array_get(rank, i)))
+			e = UE_ENOMEM;
 	size_t i;
 	json_t *story;
-	if (p->format == UE_REPORT_JSON) {
-		e = e ? e : coverage_and_claims(s, 0, rank);
+	if (!e && p->format == UE_REPORT_JSON) {
+		e = coverage_and_claims(s, 0, rank);
 	} else {
 		/* Only the stories shown need them. */
-		json_array_foreach(rank, i, story) {
-			if (e || i == shown)
+		json_array_foreach(top, i, story) {
+			if (e)
 				break;
-			e = coverage_and_claims(s, (int64_t)num(story, "id"), rank);
+			e = coverage_and_claims(s, (int64_t)num(story, "id"), top);
 		}
 	}
 	if (!e)
-		e = add_framing(s, p, rank, shown);
-	json_array_foreach(rank, i, story) {
-		if (e || i == shown)
+		e = add_framing(s, p, top);
+	json_array_foreach(top, i, story) {
+		if (e)
 			break;
 		e = add_dissent(s, docs, story);
 		if (!e)
 			e = add_provenance(s, docs, story);
 	}
+	json_decref(top);
 	json_decref(docs);
 	return e;
 }
