@@ -7,10 +7,10 @@
  * stage) alone: MB of text per second and peak memory.  With --scale K it
  * also builds a deterministic K-fold enlargement of the corpus and reports
  * the time ratio K-fold / 1-fold: each document plus K-1 perturbed copies
- * under other outlets, copy k having every word respelt the same way (a
- * suffix letter k), so that each copy is a corpus with the same sizes,
- * vocabulary statistics and reuse structure as the original but no text in
- * common with it.  The ratio then shows how the stage scales with corpus
+ * under other outlets, copy k having every content word respelt the same
+ * way (a prefix letter k; stop words and numbers kept), so that each copy
+ * is a corpus with the same sizes, vocabulary statistics and reuse
+ * structure as the original but no passage in common with it.  The ratio then shows how the stage scales with corpus
  * size (all-pairs work would show K squared).  The last line is a checksum
  * of the counts, to compare runs.
  *
@@ -28,6 +28,8 @@
 #include <zlib.h>
 
 #include "unecho/unecho.h"
+#include "text/lang.h"
+#include "text/token.h"
 
 static double now(void)
 {
@@ -46,21 +48,44 @@ static void remove_db(const char *db)
 	unlink(p);
 }
 
-/* Copy k of a text: every word of letters gets the suffix letter k. */
-static char *perturb(const char *text, int k)
+/*
+ * Copy k of a text: every content word (not a stop word, not a number)
+ * gets the prefix letter k, a consonant, matching its case.  A prefix,
+ * unlike a suffix, leaves the stemmer's work unchanged, and stop words
+ * stay stop words, so the copy has the same content tokens, shingles and
+ * sentences as the original, respelt.  NULL when the text cannot be
+ * tokenised.
+ */
+static char *perturb(struct ue_tokenizer *tk, struct ue_tokens *tok,
+                     const char *text, int k)
 {
 	size_t n = strlen(text);
-	char *out = malloc(2 * n + 16);
-	size_t o = 0;
-	int in_word = 0;
-	for (size_t i = 0; i <= n; i++) {
-		char c = text[i];
-		int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-		if (in_word && !letter)
-			out[o++] = (char)('a' + k);
-		in_word = letter;
-		out[o++] = c;
+	const char *lang = ue_lang_detect(text, n);
+	if (ue_tokenize(tk, text, n, lang, tok))
+		return NULL;
+	char *out = malloc(n + tok->n + 1);
+	if (!out)
+		return NULL;
+	const char prefix = "bcdfghjklmnpqrstvwxz"[(k - 1) % 20];
+	size_t o = 0, at = 0;
+	for (size_t t = 0; t < tok->n; t++) {
+		const struct ue_token *w = &tok->tok[t];
+		if (w->flags & (UE_TOK_STOP | UE_TOK_NUMBER))
+			continue;
+		memcpy(out + o, text + at, w->start - at);
+		o += w->start - at;
+		at = w->start;
+		char c = text[at];
+		if (c >= 'A' && c <= 'Z') {   /* Trump -> Btrump */
+			out[o++] = (char)(prefix - 'a' + 'A');
+			out[o++] = (char)(c - 'A' + 'a');
+			at++;
+		} else {
+			out[o++] = prefix;
+		}
 	}
+	memcpy(out + o, text + at, n - at);
+	out[o + n - at] = 0;
 	return out;
 }
 
@@ -74,6 +99,13 @@ static int enlarge(const char *in, const char *out, int scale)
 		return -1;
 	}
 	char *line = malloc(64 << 20);
+	struct ue_tokenizer *tk;
+	struct ue_tokens tok;
+	ue_tokens_init(&tok);
+	if (!line || ue_tokenizer_new(&tk)) {
+		fprintf(stderr, "bench_reuse: out of memory\n");
+		return -1;
+	}
 	while (gzgets(f, line, 64 << 20)) {
 		json_t *o = json_loads(line, 0, NULL);
 		if (!o)
@@ -91,8 +123,8 @@ static int enlarge(const char *in, const char *out, int scale)
 				         outlet ? outlet : "outlet", k);
 				json_object_set_new(c, "outlet", json_string(buf));
 				json_object_del(c, "url");
-				char *t = perturb(text, k);
-				json_object_set_new(c, "text", json_string(t));
+				char *t = perturb(tk, &tok, text, k);
+				json_object_set_new(c, "text", json_string(t ? t : text));
 				free(t);
 			}
 			char *s = json_dumps(c, JSON_COMPACT);
@@ -103,6 +135,8 @@ static int enlarge(const char *in, const char *out, int scale)
 		json_decref(o);
 	}
 	free(line);
+	ue_tokens_release(&tok);
+	ue_tokenizer_free(tk);
 	gzclose(f);
 	return fclose(w);
 }
