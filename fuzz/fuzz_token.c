@@ -2,8 +2,9 @@
  * fuzz_token.c - tokenizer and sentence splitter.  The first byte chooses
  * the language (en, ru, ko, zh, ja, fr or unknown); the rest is the text,
  * tokenised as given (the tokenizer must survive invalid UTF-8) and after
- * ue_text_normalise() (the valid UTF-8 it is meant for).  Checks the span
- * invariants and aborts when one fails.
+ * ue_text_normalise() (the valid UTF-8 it is meant for).  The quotation
+ * finder (quotes.h) reads the same texts.  Checks the span invariants and
+ * aborts when one fails.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "common/buf.h"
 #include "text/normalise.h"
+#include "text/quotes.h"
 #include "text/token.h"
 
 static const char *const langs[] = {"en", "ru", "ko", "zh", "ja", "fr", NULL};
@@ -51,8 +53,34 @@ static void check(const char *text, size_t len, const struct ue_tokens *t)
 	}
 }
 
+/* Quotations lie in the text, in order, without overlapping, and
+ * ue_quotes_overlap() counts no more than the span asked about. */
+static void check_quotes(const char *text, size_t len)
+{
+	struct ue_quotes q;
+	ue_quotes_init(&q);
+	ue_status st = ue_quotes_find(text, len, &q);
+	if (st != UE_OK && st != UE_ENOMEM)
+		abort();
+	for (size_t i = 0; st == UE_OK && i < q.n; i++) {
+		const struct ue_quote *x = &q.v[i];
+		if (!(x->open < x->start && x->start < x->end &&
+		      x->end <= x->close && x->close <= len))
+			abort();
+		if (i && x->open < q.v[i - 1].close)
+			abort();
+	}
+	uint32_t half = (uint32_t)(len / 2);
+	if (st == UE_OK && (ue_quotes_overlap(&q, 0, (uint32_t)len) > len ||
+	                    ue_quotes_overlap(&q, half, (uint32_t)len) >
+	                    len - half))
+		abort();
+	ue_quotes_release(&q);
+}
+
 static void run(const char *text, size_t len, const char *lang)
 {
+	check_quotes(text, len);
 	struct ue_tokens t;
 	ue_tokens_init(&t);
 	ue_status st = ue_tokenize(tk, text, len, lang, &t);

@@ -121,7 +121,8 @@ ue_status ue_reuse(ue_corpus *c, const ue_reuse_filter *filter,
 	static const ue_reuse_filter all;
 	if (!filter)
 		filter = &all;
-	return ue_reuse_list(c->store, filter->doc, filter->same_outlet, fn, ctx);
+	return ue_reuse_list(c->store, filter->doc, filter->same_outlet,
+	                     filter->kind, fn, ctx);
 }
 
 ue_status ue_stories(ue_corpus *c, int64_t story, ue_row_fn fn, void *ctx)

@@ -183,6 +183,7 @@ ue_status ue_docs(ue_corpus *corpus, const ue_doc_filter *filter,
 typedef struct ue_reuse_filter {
 	const char *doc;      /* pairs of this document only; NULL: all */
 	int same_outlet;      /* include pairs within one outlet */
+	const char *kind;     /* "copy" or "quotation" only; NULL: both */
 } ue_reuse_filter;
 
 /* One JSON object per pair of documents sharing text (docs/schema.md). */

@@ -32,6 +32,7 @@
 #include "attrib/attrib.h"
 #include "attrib/attrib_int.h"
 #include "common/builtin.h"
+#include "text/quotes.h"
 
 
 #define MAX_LOW 64        /* bytes of a word's lower-case form kept */
@@ -54,12 +55,6 @@ struct word {
 	uint8_t cue;
 };
 
-struct quote {
-	uint32_t open;         /* the opening mark */
-	uint32_t start, end;   /* the quoted text */
-	uint32_t close;        /* after the closing mark (= end if none) */
-};
-
 struct ue_attrib {
 	struct ue_tokenizer *tk;   /* made on first need */
 	struct ue_tokens own;
@@ -67,8 +62,7 @@ struct ue_attrib {
 	size_t nw, walloc;
 	char *low;
 	size_t lowlen, lowalloc;
-	struct quote *q;
-	size_t nq, qalloc;
+	struct ue_quotes quotes;
 	struct ue_attribution *sel;   /* the relations kept by choose() */
 	size_t selalloc;
 	unsigned flags;               /* UE_ATTRIB_* options */
@@ -362,7 +356,7 @@ void ue_attrib_free(struct ue_attrib *ax)
 	ue_tokens_release(&ax->own);
 	free(ax->w);
 	free(ax->low);
-	free(ax->q);
+	ue_quotes_release(&ax->quotes);
 	free(ax->sel);
 	free(ax->keys);
 	free(ax->vals);
@@ -380,72 +374,6 @@ static const char *LOW(const struct ue_attrib *ax, size_t i)
 #define WEQ(ax, i, s) \
 	((ax)->w[i].lowlen == sizeof(s) - 1 && \
 	 memcmp(LOW(ax, i), s, sizeof(s) - 1) == 0)
-
-/* Finds the quotations: “...”, "...", «...», „...“, ''...''.  A quotation
- * left open ends with its paragraph. */
-static ue_status find_quotes(struct ue_attrib *ax)
-{
-	const char *t = ax->text;
-	size_t len = ax->len;
-	ax->nq = 0;
-	int open = 0;
-	int32_t closer = 0, closer2 = 0, closer3 = 0;
-	struct quote cur = {0, 0, 0, 0};
-	for (size_t i = 0; i < len;) {
-		int n;
-		int32_t c = cp_at(t, len, i, &n);
-		int two = c == '\'' && i + 1 < len && t[i + 1] == '\'';
-		if (open && (c == '\n' || (closer == '\'' ? two :
-		                            c == closer || c == closer2 ||
-		                            c == closer3))) {
-			cur.end = (uint32_t)i;
-			cur.close = (uint32_t)(c == '\n' ? i : i + (two ? 2 : n));
-			if (grow((void **)&ax->q, &ax->qalloc, ax->nq + 1,
-			         sizeof *ax->q))
-				return UE_ENOMEM;
-			if (cur.end > cur.start)
-				ax->q[ax->nq++] = cur;
-			open = 0;
-			i = cur.close > i ? cur.close : i + (size_t)n;
-			continue;
-		}
-		if (!open) {
-			closer2 = closer3 = 0;
-			if (c == 0x201C) {
-				closer = 0x201D;
-				/* some texts close with “ or " too */
-				closer2 = 0x201C;
-				closer3 = '"';
-			} else if (c == '"') {
-				closer = '"';
-				closer2 = 0x201D;  /* "...” in careless texts */
-			} else if (c == 0xAB) {
-				closer = 0xBB;
-			} else if (c == 0x201E) {
-				closer = 0x201C;
-				closer2 = 0x201D;
-			} else if (two) {
-				closer = '\'';
-			} else {
-				i += (size_t)n;
-				continue;
-			}
-			open = 1;
-			cur.open = (uint32_t)i;
-			i += two ? 2 : (size_t)n;
-			cur.start = (uint32_t)i;
-			continue;
-		}
-		i += (size_t)n;
-	}
-	if (open && len > cur.start) {
-		cur.end = cur.close = (uint32_t)len;
-		if (grow((void **)&ax->q, &ax->qalloc, ax->nq + 1, sizeof *ax->q))
-			return UE_ENOMEM;
-		ax->q[ax->nq++] = cur;
-	}
-	return UE_OK;
-}
 
 static ue_status add_low(struct ue_attrib *ax, struct word *w)
 {
@@ -508,9 +436,9 @@ static ue_status build_words(struct ue_attrib *ax, const struct ue_tokens *tok)
 		w->start = k->start;
 		w->end = k->end;
 		w->sent = k->sentence;
-		while (qi < ax->nq && ax->q[qi].end <= w->start)
+		while (qi < ax->quotes.n && ax->quotes.v[qi].end <= w->start)
 			qi++;
-		w->inq = qi < ax->nq && ax->q[qi].start <= w->start;
+		w->inq = qi < ax->quotes.n && ax->quotes.v[qi].start <= w->start;
 		if (add_low(ax, w))
 			return UE_ENOMEM;
 		ax->nw++;
@@ -783,7 +711,7 @@ static ue_status prepare(struct ue_attrib *ax, const char *text, size_t len,
 			return st;
 		tok = &ax->own;
 	}
-	ue_status st = find_quotes(ax);
+	ue_status st = ue_quotes_find(ax->text, ax->len, &ax->quotes);
 	if (st)
 		return st;
 	return build_words(ax, tok);
@@ -1035,13 +963,13 @@ static void sent_words(const struct ue_attrib *ax, size_t i, size_t *first,
 	*last = b;
 }
 
-/* The first quotation that opens at or after byte pos, or ax->nq. */
+/* The first quotation that opens at or after byte pos, or ax->quotes.n. */
 static size_t quote_from(const struct ue_attrib *ax, size_t pos)
 {
-	size_t lo = 0, hi = ax->nq;
+	size_t lo = 0, hi = ax->quotes.n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ax->q[mid].open < pos)
+		if (ax->quotes.v[mid].open < pos)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -1055,7 +983,7 @@ static long quote_before(const struct ue_attrib *ax, size_t pos, size_t lo)
 {
 	/* quotations closed by pos: all before the first opened at pos */
 	for (size_t k = quote_from(ax, pos); k > 0; k--) {
-		const struct quote *q = &ax->q[k - 1];
+		const struct ue_quote *q = &ax->quotes.v[k - 1];
 		if (q->close > pos)
 			continue;
 		if (q->open < lo)
@@ -1077,8 +1005,8 @@ static long quote_before(const struct ue_attrib *ax, size_t pos, size_t lo)
  * between), or -1. */
 static long quote_after(const struct ue_attrib *ax, size_t pos, size_t hi)
 {
-	for (size_t k = quote_from(ax, pos); k < ax->nq; k++) {
-		const struct quote *q = &ax->q[k];
+	for (size_t k = quote_from(ax, pos); k < ax->quotes.n; k++) {
+		const struct ue_quote *q = &ax->quotes.v[k];
 		if (q->open > hi)
 			return -1;
 		for (size_t i = pos; i < q->open;) {
@@ -1170,8 +1098,8 @@ static uint32_t sent_start(const struct ue_attrib *ax, size_t first)
 	uint32_t s = ax->w[first].start;
 	size_t lo = first ? ax->w[first - 1].end : 0;
 	size_t k = quote_from(ax, lo);
-	if (k < ax->nq && ax->q[k].open < s)
-		return ax->q[k].open;
+	if (k < ax->quotes.n && ax->quotes.v[k].open < s)
+		return ax->quotes.v[k].open;
 	return s;
 }
 
@@ -1179,18 +1107,18 @@ static uint32_t sent_end(const struct ue_attrib *ax, size_t last)
 {
 	uint32_t e = ax->w[last].end;
 	/* keep a closing quotation mark that ends the sentence */
-	size_t lo = 0, hi = ax->nq;
+	size_t lo = 0, hi = ax->quotes.n;
 	while (lo < hi) {   /* quotations are ordered and do not overlap */
 		size_t mid = lo + (hi - lo) / 2;
-		if (ax->q[mid].end < e)
+		if (ax->quotes.v[mid].end < e)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < ax->nq && ax->q[lo].open < e) {
+	if (lo < ax->quotes.n && ax->quotes.v[lo].open < e) {
 		size_t nx = last + 1 < ax->nw ? ax->w[last + 1].start : ax->len;
-		if (ax->q[lo].close <= nx)
-			return ax->q[lo].close;
+		if (ax->quotes.v[lo].close <= nx)
+			return ax->quotes.v[lo].close;
 	}
 	return e;
 }
@@ -1306,11 +1234,11 @@ static void content_right(const struct ue_attrib *ax, size_t i, size_t last,
 	/* an opening quotation mark right before */
 	long q = quote_after(ax, ax->w[j - 1].end, a);
 	if (q >= 0)
-		a = ax->q[q].open;
+		a = ax->quotes.v[q].open;
 	uint32_t b = sent_end(ax, last);
 	/* a quotation that runs on past the sentence */
-	if (q >= 0 && ax->q[q].close > b)
-		b = ax->q[q].close;
+	if (q >= 0 && ax->quotes.v[q].close > b)
+		b = ax->quotes.v[q].close;
 	/* "..., according to the report": a relation of its own */
 	for (size_t k = j + 1; k + 1 <= last; k++)
 		if (WEQ(ax, k, "according") && WEQ(ax, k + 1, "to") &&
@@ -1405,8 +1333,8 @@ static ue_status relate(struct ue_attrib *ax, size_t ca, size_t cb,
 		} else {
 			long q = quote_before(ax, r.cue_start, sent_start(ax, first));
 			if (q >= 0) {
-				r.content_start = ax->q[q].open;
-				r.content_end = ax->q[q].close;
+				r.content_start = ax->quotes.v[q].open;
+				r.content_end = ax->quotes.v[q].close;
 			} else {
 				content_left(ax, first, r.cue_start, &r);
 			}
@@ -1557,15 +1485,15 @@ static ue_status relate(struct ue_attrib *ax, size_t ca, size_t cb,
 	                      sent_start(ax, first) - 1 : 0);
 	if (q < 0 && first > 0)
 		q = quote_before(ax, head, 0);
-	if (q >= 0 && ax->q[q].close + 4 >= head - (head > 0)) {
-		r.content_start = ax->q[q].open;
-		r.content_end = ax->q[q].close;
+	if (q >= 0 && ax->quotes.v[q].close + 4 >= head - (head > 0)) {
+		r.content_start = ax->quotes.v[q].open;
+		r.content_end = ax->quotes.v[q].close;
 		/* "A," he said, "B." */
 		long q2 = quote_after(ax, ax->w[tail].end,
 		                      tail + 1 < ax->nw ? ax->w[tail + 1].start
 		                                        : ax->len);
 		if (q2 >= 0)
-			r.content_end = ax->q[q2].close;
+			r.content_end = ax->quotes.v[q2].close;
 	} else {
 		/* what follows, unless the cue ends its sentence */
 		size_t rest = last > tail ? last - tail : 0;
@@ -1667,15 +1595,15 @@ static ue_status relate_ko(struct ue_attrib *ax, size_t c,
 		r.source_end = ax->w[subj].end - 3;
 	}
 	long q = -1;
-	for (size_t k = 0; k < ax->nq; k++)
-		if (ax->q[k].open >= ax->w[first].start - (first ? 0 : 0) &&
-		    ax->q[k].close <= r.cue_start && ax->q[k].open + 0 <
-		    r.cue_start && ax->q[k].open >= (first ? ax->w[first - 1].end : 0))
+	for (size_t k = 0; k < ax->quotes.n; k++)
+		if (ax->quotes.v[k].open >= ax->w[first].start - (first ? 0 : 0) &&
+		    ax->quotes.v[k].close <= r.cue_start && ax->quotes.v[k].open + 0 <
+		    r.cue_start && ax->quotes.v[k].open >= (first ? ax->w[first - 1].end : 0))
 			q = (long)k;
 	uint32_t ca, cb;
 	if (q >= 0) {
-		ca = ax->q[q].open;
-		cb = ax->q[q].close;
+		ca = ax->quotes.v[q].open;
+		cb = ax->quotes.v[q].close;
 	} else if (subj != (size_t)-1 && subj + 1 < c) {
 		/* 국가정보원은 18일 ...: the date is no part of the content */
 		size_t k = subj + 1;
@@ -1772,9 +1700,9 @@ static ue_status headlines(struct ue_attrib *ax, struct ue_attributions *out)
 			return st;
 	}
 	/* the laugh line: "..."; pollster Daron Shaw: "..." */
-	for (size_t q = 0; q < ax->nq; q++) {
+	for (size_t q = 0; q < ax->quotes.n; q++) {
 		size_t at;
-		uint32_t open = ax->q[q].open;
+		uint32_t open = ax->quotes.v[q].open;
 		if (open == 0 || gap_char(ax, 0, open, 1, &at) != ':')
 			continue;
 		size_t k = word_at(ax, at);
@@ -1791,7 +1719,7 @@ static ue_status headlines(struct ue_attrib *ax, struct ue_attributions *out)
 		r.cue_end = (uint32_t)at + 1;
 		r.kind = UE_ATTRIB_SAID;
 		r.content_start = open;
-		r.content_end = ax->q[q].close;
+		r.content_end = ax->quotes.v[q].close;
 		ue_status st = push(out, &r);
 		if (st)
 			return st;
@@ -1921,9 +1849,9 @@ static ue_status choose(struct ue_attrib *ax, struct ue_attributions *out)
 	}
 	/* quotations that stand as sentences of their own, taken by no
 	 * relation: UE_ATTRIB_QUOTE, their speaker found below */
-	for (size_t q = 0; (ax->flags & UE_ATTRIB_QUOTES) && q < ax->nq &&
+	for (size_t q = 0; (ax->flags & UE_ATTRIB_QUOTES) && q < ax->quotes.n &&
 	                   nk < UE_ATTRIB_MAX_RELATIONS; q++) {
-		const struct quote *qt = &ax->q[q];
+		const struct ue_quote *qt = &ax->quotes.v[q];
 		size_t i = word_at(ax, qt->start);
 		if (i >= ax->nw || qt->end - qt->start < 24 ||
 		    (i > 0 && same_sent(ax, i - 1, i) &&

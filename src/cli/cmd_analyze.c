@@ -135,6 +135,7 @@ static const struct out_column reuse_columns[] = {
 	{"copy", "COPY", 24},
 	{"copy_outlet", "COPY OUTLET", 22},
 	{"direction", "BY", 0},
+	{"kind", "KIND", 0},
 	{"copy_coverage", "COPIED", 0},
 	{"source_coverage", "OF SOURCE", 0},
 };
@@ -146,6 +147,7 @@ int cmd_reuse(int argc, char **argv)
 		{"csv", no_argument, NULL, 'c'},
 		{"doc", required_argument, NULL, 'd'},
 		{"same-outlet", no_argument, NULL, 's'},
+		{"kind", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -159,9 +161,10 @@ int cmd_reuse(int argc, char **argv)
 		case 'c': mode = OUT_CSV; break;
 		case 'd': f.doc = optarg; break;
 		case 's': f.same_outlet = 1; break;
+		case 'k': f.kind = optarg; break;
 		case 'h':
 			printf("usage: unecho reuse [--json|--csv] [--doc ID] "
-			       "[--same-outlet]\n");
+			       "[--same-outlet] [--kind copy|quotation]\n");
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
