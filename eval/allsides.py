@@ -44,7 +44,11 @@ def main():
     rec_strong = sum(hit(a, b) for _, a, b in strong) / len(strong)
     rec_cross = (sum(hit(a, b) for _, a, b in cross_strong) /
                  max(1, len(cross_strong)))
-    print(f"eval: allsides pairs found: {len(found)}")
+    kinds = {}
+    for p in found.values():
+        kinds[p['kind']] = kinds.get(p['kind'], 0) + 1
+    print(f"eval: allsides pairs found: {len(found)} (" +
+          ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")")
     print(f"eval: allsides silver recall {rec_all:.3f} of {len(silver)}; "
           f"containment >= 0.5: {rec_strong:.3f} of {len(strong)}; "
           f"of those between two outlets as unecho resolves them: "
@@ -75,6 +79,7 @@ def main():
                 s, c = docs[p['source']], docs[p['copy']]
                 f.write(f"=== {i}: {p['source']} ({p['source_outlet']}) -> "
                         f"{p['copy']} ({p['copy_outlet']}) by {p['direction']}, "
+                        f"kind {p['kind']}, "
                         f"copy coverage {p['copy_coverage']:.2f}\n")
                 f.write(f"source title: {s['title']}\ncopy title: {c['title']}\n")
                 st, ct = s['text'].encode(), c['text'].encode()

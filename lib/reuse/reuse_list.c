@@ -11,7 +11,9 @@
 #include "text/quotes.h"
 
 /* A passage is a shared quotation when at least this share of it lies
- * inside quotation marks in both texts. */
+ * inside quotation marks in both texts; a pair is of kind "quotation"
+ * when shared quotations make up at least this share of its passages'
+ * bytes in the copy. */
 #define QUOTATION_SHARE 0.5
 
 /* The quotations of one stored text, kept while its pairs are listed. */
@@ -62,15 +64,21 @@ static double quoted(const struct ue_quotes *q, uint32_t start, uint32_t end)
 	return (double)ue_quotes_overlap(q, start, end) / (double)(end - start);
 }
 
-/* One passage; *quotation is cleared unless it is a shared quotation. */
+/* Bytes of a pair's passages in the copy: all, and in shared quotations. */
+struct quoted_bytes {
+	size_t all, quoted;
+};
+
+/* One passage, counted in *qb. */
 static json_t *passage(uint32_t ss, uint32_t se, uint32_t cs, uint32_t ce,
                        double score, const struct ue_quotes *sq,
-                       const struct ue_quotes *cq, int *quotation)
+                       const struct ue_quotes *cq, struct quoted_bytes *qb)
 {
 	double qs = quoted(sq, ss, se), qc = quoted(cq, cs, ce);
 	double share = qs < qc ? qs : qc;
-	if (share < QUOTATION_SHARE)
-		*quotation = 0;
+	qb->all += ce - cs;
+	if (share >= QUOTATION_SHARE)
+		qb->quoted += ce - cs;
 	json_t *o = json_object();
 	json_object_set_new(o, "source_start", json_integer(ss));
 	json_object_set_new(o, "source_end", json_integer(se));
@@ -101,7 +109,7 @@ static int emit(struct lister *l, const struct ue_doc_meta *a,
 	json_object_set_new(o, "copy_outlet", json_string(cp->outlet_name));
 	json_object_set_new(o, "direction", json_string(why));
 	json_t *ps = json_array();
-	int quotation = pair != NULL;   /* every passage a shared quotation */
+	struct quoted_bytes qbytes = {0, 0};
 	if (pair) {
 		double ca = pair->a_coverage, cb = pair->b_coverage;
 		json_object_set_new(o, "source_coverage", json_real(flip ? cb : ca));
@@ -110,17 +118,19 @@ static int emit(struct lister *l, const struct ue_doc_meta *a,
 			const struct ue_store_passage *p = &pair->p[i];
 			json_array_append_new(ps, flip
 			        ? passage(p->b_start, p->b_end, p->a_start, p->a_end,
-			                  p->score, qb, qa, &quotation)
+			                  p->score, qb, qa, &qbytes)
 			        : passage(p->a_start, p->a_end, p->b_start, p->b_end,
-			                  p->score, qa, qb, &quotation));
+			                  p->score, qa, qb, &qbytes));
 		}
 	} else {   /* the same text */
 		json_object_set_new(o, "source_coverage", json_real(1.0));
 		json_object_set_new(o, "copy_coverage", json_real(1.0));
 		json_array_append_new(ps, passage(0, (uint32_t)src->bytes, 0,
 		                                  (uint32_t)cp->bytes, 1.0, NULL,
-		                                  NULL, &quotation));
+		                                  NULL, &qbytes));
 	}
+	int quotation = qbytes.quoted > 0 &&
+	                qbytes.quoted >= QUOTATION_SHARE * (double)qbytes.all;
 	if (l->kind >= 0 && l->kind != quotation) {
 		json_decref(o);
 		json_decref(ps);

@@ -11,7 +11,7 @@
  * docs/schema.md): every pair, or those of the document with id doc_id.
  * Pairs within one outlet are left out unless same_outlet.  Each passage
  * tells how much of it is quoted in both texts; a pair whose passages are
- * all shared quotations is of kind "quotation", any other "copy".  kind,
+ * mostly shared quotations is of kind "quotation", any other "copy".  kind,
  * when not NULL, lists only pairs of that kind (UE_EINVAL for another
  * word).
  */
