@@ -34,7 +34,6 @@ struct lister {
 	ue_status error;
 };
 
-enum { KIND_COPY, KIND_QUOTATION };
 static const char *const kind_names[] = {"copy", "quotation"};
 
 /* The quotations of text, in one of the lister's two slots. */
