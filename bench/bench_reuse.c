@@ -38,6 +38,15 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* CPU time of the process so far, user and system, all threads. */
+static double cpu_seconds(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 static void remove_db(const char *db)
 {
 	char p[4200];
@@ -144,7 +153,7 @@ static int enlarge(const char *in, const char *out, int scale)
 #define MAX_PHASES 16
 
 struct result {
-	double seconds, mb;
+	double seconds, cpu, mb;  /* wall and CPU (all threads) time */
 	ue_analyze_summary sum;
 	char phase[MAX_PHASES][16];   /* stage phases, as reported */
 	double start[MAX_PHASES];     /* when each was first reported */
@@ -201,9 +210,10 @@ static int measure(const char *db, const char *path, unsigned threads,
 		.ctx = r,
 	};
 	r->nphase = 0;
-	double t0 = now();
+	double t0 = now(), c0 = cpu_seconds();
 	ue_status st = ue_analyze(c, &o, &r->sum);
 	r->seconds = now() - t0;
+	r->cpu = cpu_seconds() - c0;
 	for (int k = 0; k < r->nphase; k++)   /* start times to durations */
 		r->start[k] = (k + 1 < r->nphase ? r->start[k + 1] : t0 +
 		               r->seconds) - r->start[k];
@@ -290,9 +300,9 @@ int main(int argc, char **argv)
 		       (unsigned long long)one.sum.stories,
 		       (unsigned long long)one.sum.claims,
 		       (unsigned long long)one.sum.origins);
-	printf("%s: %.2f s with %u threads = %.1f MB/s; peak memory "
-	       "(ingest and analysis) %.0f MB\n", what, one.seconds, threads,
-	       one.mb / one.seconds, rss / 1024.0);
+	printf("%s: %.2f s with %u threads = %.1f MB/s (%.2f s of CPU); peak "
+	       "memory (ingest and analysis) %.0f MB\n", what, one.seconds,
+	       threads, one.mb / one.seconds, one.cpu, rss / 1024.0);
 	if (scale > 1) {
 		struct result many;
 		if (enlarge(argv[i], big, scale) ||
@@ -302,10 +312,11 @@ int main(int argc, char **argv)
 		}
 		unlink(big);
 		printf("reuse: %d-fold corpus: %.1f MB, %llu candidates, %llu "
-		       "pairs in %.2f s; time ratio %.2f (linear would be %d)\n",
+		       "pairs in %.2f s (%.2f s of CPU); time ratio %.2f, CPU "
+		       "time ratio %.2f (linear would be %d)\n",
 		       scale, many.mb, (unsigned long long)many.sum.candidates,
-		       (unsigned long long)many.sum.pairs, many.seconds,
-		       many.seconds / one.seconds, scale);
+		       (unsigned long long)many.sum.pairs, many.seconds, many.cpu,
+		       many.seconds / one.seconds, many.cpu / one.cpu, scale);
 		print_phases("reuse: enlarged", &many);
 	}
 	printf("checksum: texts=%llu candidates=%llu pairs=%llu\n",

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/radix.h"
 #include "reuse/align.h"
 #include "reuse/docset.h"
 #include "reuse/finish.h"
@@ -51,7 +52,8 @@ struct text {
 	int64_t id;
 	uint32_t content_tokens;
 	uint32_t *keys;      /* sorted sketch keys (owned) */
-	uint32_t *runs;      /* the index run of each key; NO_RUN if useless */
+	uint32_t *runs;      /* of a new text: the index run of each key;
+	                        NO_RUN if useless (in stage.runs) */
 	size_t nkeys;
 	int is_new;
 	struct ue_seq *seq;  /* kept from preparation while memory allows */
@@ -68,6 +70,7 @@ struct stage {
 	/* The index: postings of each sketch key. */
 	uint32_t *run;           /* nukeys + 1 offsets into post */
 	uint32_t *post;          /* text indices */
+	uint32_t *runs;          /* the runs of the new texts' keys */
 	size_t nukeys;
 	/* Documents, and the documents of each text (ds.text[i] is t[i]). */
 	struct ue_docset ds;
@@ -120,12 +123,6 @@ static void fail(struct stage *st, ue_status e)
 	if (!st->error)
 		st->error = e;
 	pthread_mutex_unlock(&st->lock);
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
 }
 
 /* Tokenises a text and prepares its sequence in seq. */
@@ -202,8 +199,13 @@ static ue_status sketch(const struct ue_seq *seq, unsigned k,
                         unsigned sample, uint32_t **keys, size_t *n)
 {
 	*keys = malloc((seq->n + 1) * sizeof **keys);
-	if (!*keys)
+	uint32_t *scratch = malloc((seq->n + 1) * sizeof *scratch);
+	if (!*keys || !scratch) {
+		free(*keys);
+		free(scratch);
+		*keys = NULL;
 		return UE_ENOMEM;
+	}
 	size_t m = 0;
 	for (size_t i = 0; i + k <= seq->n; i++) {
 		uint64_t h = 0;
@@ -212,8 +214,8 @@ static ue_status sketch(const struct ue_seq *seq, unsigned k,
 		if ((h >> 40) % sample == 0)
 			(*keys)[m++] = (uint32_t)h;
 	}
-	if (m > 1)
-		qsort(*keys, m, sizeof **keys, cmp_u32);
+	ue_radix_sort_u32(*keys, m, scratch);
+	free(scratch);
 	size_t u = 0;
 	for (size_t i = 0; i < m; i++)
 		if (u == 0 || (*keys)[u - 1] != (*keys)[i])
@@ -510,57 +512,79 @@ static int add_old(void *ctx, int64_t id, uint32_t content_tokens,
 	return 0;
 }
 
+/* A sketch key of a text, and where its index run is noted (in
+ * stage.runs; NO_RUN for a text that is not new: only new texts look
+ * their keys up). */
 struct entry {
-	uint32_t key, text;
+	uint32_t key, text, at;
 };
 
-/* Sorts entries by key with a radix sort (stable, 2 passes of 16 bits). */
-static ue_status sort_entries(struct entry *e, size_t n)
+/* Sorts entries that share the top byte of their keys by the other
+ * three, a byte per pass (stable), with scratch room for n. */
+static void sort_bucket(struct entry *e, size_t n, struct entry *scratch)
 {
-	struct entry *tmp = malloc((n + 1) * sizeof *tmp);
-	size_t *count = malloc((65536 + 1) * sizeof *count);
-	if (!tmp || !count) {
-		free(tmp);
-		free(count);
-		return UE_ENOMEM;
-	}
-	struct entry *from = e, *to = tmp;
-	for (int shift = 0; shift < 32; shift += 16) {
-		memset(count, 0, (65536 + 1) * sizeof *count);
+	struct entry *from = e, *to = scratch;
+	for (int shift = 0; shift < 24; shift += 8) {
+		size_t count[257] = {0};
 		for (size_t i = 0; i < n; i++)
-			count[((from[i].key >> shift) & 0xFFFF) + 1]++;
-		for (size_t b = 0; b < 65536; b++)
+			count[((from[i].key >> shift) & 0xFF) + 1]++;
+		for (int b = 0; b < 256; b++)
 			count[b + 1] += count[b];
 		for (size_t i = 0; i < n; i++)
-			to[count[(from[i].key >> shift) & 0xFFFF]++] = from[i];
+			to[count[(from[i].key >> shift) & 0xFF]++] = from[i];
 		struct entry *x = from;
 		from = to;
 		to = x;
 	}
-	free(tmp);   /* two passes: the result is back in e */
-	free(count);
-	return UE_OK;
+	if (from != e)   /* three passes: the result is in scratch */
+		memcpy(e, from, n * sizeof *e);
 }
 
+/*
+ * The index: every text's keys sorted by key (postings in text order),
+ * and for each key of a new text its run.  The entries are spread by the
+ * keys' top byte as they are made, then each bucket, small enough to stay
+ * in cache, is sorted by the rest.
+ */
 static ue_status build_index(struct stage *st)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < st->nt; i++)
-		n += st->t[i].nkeys;
+	size_t n = 0, nnew_keys = 0, start[257] = {0};
+	for (size_t i = 0; i < st->nt; i++) {
+		const struct text *t = &st->t[i];
+		n += t->nkeys;
+		nnew_keys += t->is_new ? t->nkeys : 0;
+		for (size_t j = 0; j < t->nkeys; j++)
+			start[(t->keys[j] >> 24) + 1]++;
+	}
+	size_t biggest = 0;
+	for (int b = 0; b < 256; b++) {
+		biggest = start[b + 1] > biggest ? start[b + 1] : biggest;
+		start[b + 1] += start[b];
+	}
 	struct entry *e = malloc((n + 1) * sizeof *e);
-	if (!e)
-		return UE_ENOMEM;
-	size_t k = 0;
-	for (size_t i = 0; i < st->nt; i++)
-		for (size_t j = 0; j < st->t[i].nkeys; j++)
-			e[k++] = (struct entry){st->t[i].keys[j], (uint32_t)i};
-	ue_status err = sort_entries(e, n);
+	struct entry *scratch = malloc((biggest + 1) * sizeof *scratch);
+	st->runs = malloc((nnew_keys + 1) * sizeof *st->runs);
 	st->run = malloc((n + 2) * sizeof *st->run);
 	st->post = malloc((n + 1) * sizeof *st->post);
-	if (err || !st->run || !st->post) {
+	if (!e || !scratch || !st->runs || !st->run || !st->post) {
 		free(e);
+		free(scratch);
 		return UE_ENOMEM;
 	}
+	size_t fill[256], at = 0;
+	memcpy(fill, start, sizeof fill);
+	for (size_t i = 0; i < st->nt; i++) {
+		struct text *t = &st->t[i];
+		if (t->is_new)
+			t->runs = st->runs + at;
+		for (size_t j = 0; j < t->nkeys; j++)
+			e[fill[t->keys[j] >> 24]++] = (struct entry){
+				t->keys[j], (uint32_t)i,
+				t->is_new ? (uint32_t)at++ : NO_RUN};
+	}
+	for (int b = 0; b < 256; b++)
+		sort_bucket(e + start[b], start[b + 1] - start[b], scratch);
+	free(scratch);
 	st->nukeys = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || e[i].key != e[i - 1].key)
@@ -568,27 +592,13 @@ static ue_status build_index(struct stage *st)
 		st->post[i] = e[i].text;
 	}
 	st->run[st->nukeys] = (uint32_t)n;
-	/* Each text's keys come up in key order in the sorted entries: note
-	 * the run of each, so that matching needs no lookup. */
-	size_t *pos = calloc(st->nt + 1, sizeof *pos);
-	for (size_t i = 0; pos && i < st->nt; i++)
-		if (!(st->t[i].runs = malloc((st->t[i].nkeys + 1) *
-		                             sizeof *st->t[i].runs)))
-			err = UE_ENOMEM;
-	if (!pos || err) {
-		free(pos);
-		free(e);
-		return UE_ENOMEM;
-	}
 	for (size_t u = 0; u < st->nukeys; u++) {
 		uint32_t df = st->run[u + 1] - st->run[u];
 		int useful = df >= 2 && df <= st->p->max_df;
-		for (uint32_t q = st->run[u]; q < st->run[u + 1]; q++) {
-			struct text *t = &st->t[st->post[q]];
-			t->runs[pos[st->post[q]]++] = useful ? (uint32_t)u : NO_RUN;
-		}
+		for (uint32_t q = st->run[u]; q < st->run[u + 1]; q++)
+			if (e[q].at != NO_RUN)
+				st->runs[e[q].at] = useful ? (uint32_t)u : NO_RUN;
 	}
-	free(pos);
 	free(e);
 	return UE_OK;
 }
@@ -612,7 +622,6 @@ static void stage_release(struct stage *st)
 {
 	for (size_t i = 0; i < st->nt; i++) {
 		free(st->t[i].keys);
-		free(st->t[i].runs);
 		if (st->t[i].seq)
 			ue_seq_release(st->t[i].seq);
 		free(st->t[i].seq);
@@ -623,6 +632,7 @@ static void stage_release(struct stage *st)
 	free(st->new_idx);
 	free(st->run);
 	free(st->post);
+	free(st->runs);
 	ue_docset_release(&st->ds);
 	free(st->pairs);
 	pthread_mutex_destroy(&st->lock);
@@ -680,13 +690,16 @@ ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
 	if (!err && st.nnew)
 		err = run_workers(&st, prepare_worker);
 	/* 2. Index every sketch; align each new text with its candidates. */
-	if (!err && st.nnew)
+	if (!err && st.nnew) {
+		progress(&st, "index", 0, 1);
 		err = build_index(&st);
+	}
 	if (!err && st.nnew)
 		err = run_workers(&st, match_worker);
 	sum->candidates = st.candidates;
 	sum->pairs = st.npairs;
 	/* 3. Store, then derive the documents' results. */
+	progress(&st, "store", 0, 1);
 	unsigned char *affected = calloc(st.nt + 1, 1);
 	if (!err && !affected)
 		err = UE_ENOMEM;
