@@ -518,14 +518,16 @@
 		for (const r of d.reuse) {
 			const copy = r.copy === doc.id;
 			for (const p of r.passages || []) {
+				const quote = p.quoted >= 0.5 ? ', a quotation both carry' : '';
 				if (copy)
 					spans.push({start: p.copy_start, end: p.copy_end,
 						cls: 'reused', link: '#/doc/' + enc(r.source),
-						title: 'taken from ' + r.source + ' (' + r.source_outlet + ')'});
+						title: 'taken from ' + r.source + ' (' + r.source_outlet + ')'
+							+ quote});
 				else
 					spans.push({start: p.source_start, end: p.source_end,
 						cls: 'copied', title: 'taken by ' + r.copy + ' ('
-							+ r.copy_outlet + ')'});
+							+ r.copy_outlet + ')' + quote});
 			}
 		}
 		for (const a of d.attributions) {
@@ -575,6 +577,7 @@
 					: docLink(r.copy)],
 				['Outlet', r => r.copy === doc.id ? r.source_outlet : r.copy_outlet],
 				['Direction by', r => r.direction],
+				['Kind', r => r.kind === 'quotation' ? 'shared quotation' : 'copy'],
 				['Covers of this', r => num(r.copy === doc.id ? r.copy_coverage
 					: r.source_coverage, 2)],
 				['Exact copy', r => r.exact ? 'yes' : ''],
