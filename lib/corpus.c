@@ -133,7 +133,13 @@ ue_status ue_stories(ue_corpus *c, int64_t story, ue_row_fn fn, void *ctx)
 ue_status ue_claims(ue_corpus *c, int64_t story, int64_t claim,
                     ue_row_fn fn, void *ctx)
 {
-	return ue_store_claims(c->store, story, claim, fn, ctx);
+	return ue_store_claims(c->store, story, claim, NULL, fn, ctx);
+}
+
+ue_status ue_claims_resting_on(ue_corpus *c, const char *origin,
+                               ue_row_fn fn, void *ctx)
+{
+	return ue_store_claims(c->store, 0, 0, origin, fn, ctx);
 }
 
 ue_status ue_origins_found(ue_corpus *c, ue_row_fn fn, void *ctx)

@@ -72,7 +72,7 @@ static ue_status list_stories(struct ue_store *s, void *arg, ue_row_fn fn,
 static ue_status list_claims(struct ue_store *s, void *arg, ue_row_fn fn,
                              void *ctx)
 {
-	return ue_store_claims(s, *(int64_t *)arg, 0, fn, ctx);
+	return ue_store_claims(s, *(int64_t *)arg, 0, NULL, fn, ctx);
 }
 
 static ue_status list_coverage(struct ue_store *s, void *arg, ue_row_fn fn,

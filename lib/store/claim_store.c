@@ -264,7 +264,7 @@ ue_status ue_store_claims_put(struct ue_store *s,
 	" LEFT JOIN outlet_blocs ob ON ob.id = d.outlet WHERE m.claim = c.id"
 
 ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
-                          ue_row_fn fn, void *ctx)
+                          const char *origin, ue_row_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = ue_store_prepare(s,
 	        "SELECT c.id, c.story, " SPAN("c.rep_start", "c.rep_end") ","
@@ -316,11 +316,17 @@ ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
 	        " FROM claims c JOIN texts t ON t.id = c.rep_text"
 	        " LEFT JOIN documents fd ON fd.doc = c.first_doc"
 	        " WHERE (?1 = 0 OR c.story = ?1) AND (?2 = 0 OR c.id = ?2)"
+	        " AND (?3 IS NULL OR c.id IN (SELECT m.claim FROM claim_mentions m"
+	        "  JOIN found_origins o ON o.id = m.origin WHERE o.key = ?3))"
 	        " ORDER BY c.id");
 	if (!st)
 		return UE_EDB;
 	sqlite3_bind_int64(st, 1, story);
 	sqlite3_bind_int64(st, 2, claim);
+	if (origin)
+		sqlite3_bind_text(st, 3, origin, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 3);
 	static const char *const keys[] = {
 		"id", "story", "text", "polarity", "quantities", "reports",
 		"outlets", "blocs", "origins", "origin_kinds",

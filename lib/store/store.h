@@ -347,8 +347,11 @@ ue_status ue_store_dissent_inputs(struct ue_store *s, int64_t story,
 /* Listings as JSON rows (docs/schema.md). */
 ue_status ue_store_coverage(struct ue_store *s, const ue_coverage_options *o,
                             ue_row_fn fn, void *ctx);
+/* Claims of one story (story > 0), one claim (claim > 0), or resting in
+ * part on one found origin (origin: its key, not NULL); the filters
+ * combine. */
 ue_status ue_store_claims(struct ue_store *s, int64_t story, int64_t claim,
-                          ue_row_fn fn, void *ctx);
+                          const char *origin, ue_row_fn fn, void *ctx);
 ue_status ue_store_found_origins(struct ue_store *s, ue_row_fn fn,
                                  void *ctx);
 ue_status ue_store_attributions(struct ue_store *s, const char *doc,

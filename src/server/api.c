@@ -547,7 +547,7 @@ void api_origin(struct server *srv, ue_corpus *c, const struct request *rq,
 		ue_buf_printf(&rp->body, "{\"origin\":%s,\"known\":%s", origin,
 		              entry ? entry : "null");
 		LIST(rp, 0, "claims", oc.k,
-		     ue_claims(c, 0, 0, add_origin_claim, &oc));
+		     ue_claims_resting_on(c, oc.key, add_origin_claim, &oc));
 		if (!st)
 			st = ue_buf_putc(&rp->body, '}');
 	}
