@@ -84,12 +84,41 @@
 	}
 
 	/* A table: columns of [heading, function of a row giving a cell]. */
+	function row(r, columns) {
+		return el('tr', null, columns.map(c => el('td', null, c[1](r))));
+	}
+
 	function table(rows, columns, cls, id) {
 		return el('table', {class: cls || 'data', id},
 			el('thead', null, el('tr', null,
 				columns.map(c => el('th', null, c[0])))),
-			el('tbody', null, rows.map(r => el('tr', null,
-				columns.map(c => el('td', null, c[1](r)))))));
+			el('tbody', null, rows.map(r => row(r, columns))));
+	}
+
+	/* A table that shows its first `page` rows and a button for the
+	 * next ones, so that thousands of rows cost nothing until asked for. */
+	function pagedTable(rows, columns, page) {
+		const t = table(rows.slice(0, page), columns);
+		if (rows.length <= page)
+			return t;
+		const body = t.querySelector('tbody');
+		const more = el('button', {type: 'button', class: 'more'});
+		let shown = page;
+		const label = () => {
+			more.textContent = 'Show ' + Math.min(page, rows.length - shown)
+				+ ' more (' + shown + ' of ' + rows.length + ' shown)';
+		};
+		label();
+		more.addEventListener('click', () => {
+			for (const r of rows.slice(shown, shown + page))
+				body.appendChild(row(r, columns));
+			shown = Math.min(rows.length, shown + page);
+			if (shown >= rows.length)
+				more.remove();
+			else
+				label();
+		});
+		return [t, more];
 	}
 
 	function section(title, ...kids) {
@@ -463,7 +492,7 @@
 				['Bloc', x => x[0]], ['First report', x => when(x[1])],
 				['Hours after the first', x => num((c.bloc_lag_hours || {})[x[0]], 1)],
 			])),
-			section('Every report', table(c.mentions, [
+			section('Every report', pagedTable(c.mentions, [
 				['Published', m => when((docs.get(m.doc) || {}).published)],
 				['Outlet', m => (docs.get(m.doc) || {}).outlet || ''],
 				['Document', m => docLink(m.doc, (docs.get(m.doc) || {}).title)],
@@ -473,7 +502,7 @@
 					return ch.length ? ch.map((v, i) => [i ? ' ← ' : '',
 						docLink(v, ((docs.get(v) || {}).outlet || v))]) : 'direct';
 				}],
-			])));
+			], 200)));
 	}
 
 	/* ---- document ---- */
