@@ -20,15 +20,17 @@ make_hostile_db() {
 
 # start_server BIN DB [OPTIONS...]: sets SERVER_PID, PORT, BASE and TOKEN
 # (the token printed at start); fails when the server does not come up.
+# It listens on $LISTEN, by default 127.0.0.1:0.
 start_server() {
 	_bin=$1 _db=$2
 	shift 2
 	SERVER_OUT=$(mktemp)
-	"$_bin" --db "$_db" serve --listen 127.0.0.1:0 "$@" >"$SERVER_OUT" 2>&1 &
+	"$_bin" --db "$_db" serve --listen "${LISTEN:-127.0.0.1:0}" "$@" \
+		>"$SERVER_OUT" 2>&1 &
 	SERVER_PID=$!
 	PORT=
 	for _i in $(seq 1 100); do
-		PORT=$(sed -n 's|^unecho: serving .* at http://[^:]*:\([0-9]*\)/.*|\1|p' \
+		PORT=$(sed -n 's|^unecho: serving .* at http://.*:\([0-9]*\)/.*|\1|p' \
 			"$SERVER_OUT")
 		[ -n "$PORT" ] && break
 		kill -0 "$SERVER_PID" 2>/dev/null || break
@@ -40,7 +42,8 @@ start_server() {
 		return 1
 	fi
 	TOKEN=$(sed -n 's|.*?token=\([0-9A-Za-z._~-]*\)$|\1|p' "$SERVER_OUT" | head -n 1)
-	BASE=http://127.0.0.1:$PORT
+	BASE=$(sed -n 's|^unecho: serving .* at \(http://.*:[0-9]*\)/.*|\1|p' \
+		"$SERVER_OUT")
 }
 
 # stop_server: stops the server started last; fails when it had died or

@@ -26,7 +26,7 @@ check() {
 code() {
 	_p=$1
 	shift
-	curl -s -o "$tmp/body" -w '%{http_code}' "$@" "$BASE$_p"
+	curl -s -g -o "$tmp/body" -w '%{http_code}' "$@" "$BASE$_p"
 }
 
 # field EXPR: a value of the last body, by a Python expression over d
@@ -216,6 +216,19 @@ p=$(sed -n 's|^unecho: serving .* at http://[^:]*:\([0-9]*\)/.*|\1|p' "$out")
 check "public: no token" 401 "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p/api/stats")"
 kill "$pid"; wait "$pid" 2>/dev/null
 rm -f "$out"
+
+# ---- IPv6 loopback, where the machine has one ----
+if grep -qs '^0\{31\}1 ' /proc/net/if_inet6; then
+	LISTEN='[::1]:0' start_server "$bin" "$tmp/demo.db" || exit 1
+	check "ipv6 address printed" "http://[::1]:$PORT" "$BASE"
+	check "ipv6 stats" 200 "$(code /api/stats)"
+	check "ipv6 loopback names" 200 "$(code /api/stats -H "Host: localhost:$PORT")"
+	check "ipv6 foreign host" 421 "$(code /api/stats -H 'Host: rebind.example')"
+	check "ipv6 change needs the token" 401 "$(code /api/ach/1/ratings -X PUT -H 'X-Unecho: 1' --data-binary '{}')"
+	stop_server || { echo "FAIL the ipv6 server died"; fails=$((fails + 1)); }
+else
+	echo "no IPv6 loopback here: IPv6 not tested"
+fi
 
 # bad options
 "$bin" --db "$tmp/demo.db" serve --listen nonsense >/dev/null 2>&1
