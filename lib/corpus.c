@@ -136,10 +136,10 @@ ue_status ue_claims(ue_corpus *c, int64_t story, int64_t claim,
 	return ue_store_claims(c->store, story, claim, NULL, fn, ctx);
 }
 
-ue_status ue_claims_resting_on(ue_corpus *c, const char *origin,
-                               ue_row_fn fn, void *ctx)
+ue_status ue_claims_where(ue_corpus *c, const ue_claim_filter *f,
+                          ue_row_fn fn, void *ctx)
 {
-	return ue_store_claims(c->store, 0, 0, origin, fn, ctx);
+	return ue_store_claims(c->store, f->story, f->claim, f->origin, fn, ctx);
 }
 
 ue_status ue_origins_found(ue_corpus *c, ue_row_fn fn, void *ctx)

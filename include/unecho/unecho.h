@@ -199,10 +199,17 @@ ue_status ue_stories(ue_corpus *corpus, int64_t story, ue_row_fn fn,
  * first); story > 0 selects a story's claims, claim > 0 one claim. */
 ue_status ue_claims(ue_corpus *corpus, int64_t story, int64_t claim,
                     ue_row_fn fn, void *ctx);
-/* The claims with at least one report resting on the found origin whose
- * key is origin (as in ue_origins_found()), the same way. */
-ue_status ue_claims_resting_on(ue_corpus *corpus, const char *origin,
-                               ue_row_fn fn, void *ctx);
+/* Claims chosen by every filter given (0 or NULL: any). */
+typedef struct ue_claim_filter {
+	int64_t story;        /* of this story */
+	int64_t claim;        /* this claim */
+	const char *origin;   /* with a report resting on the found origin
+	                         of this key, as in ue_origins_found() */
+} ue_claim_filter;
+
+/* The claims of filter, the same way as ue_claims(). */
+ue_status ue_claims_where(ue_corpus *corpus, const ue_claim_filter *filter,
+                          ue_row_fn fn, void *ctx);
 
 /* Every origin the claims stage found, most reported first. */
 ue_status ue_origins_found(ue_corpus *corpus, ue_row_fn fn, void *ctx);

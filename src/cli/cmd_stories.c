@@ -51,28 +51,26 @@ static int64_t parse_id(const char *name, const char *s)
 }
 
 /* What one of these listings is: its name, usage, table, whether it
- * takes --claim, and how it lists (story and claim 0 mean all). */
+ * takes --claim and --origin, and how it lists what f selects. */
 struct listing {
 	const char *name, *usage, *item;
 	const struct out_column *cols;
 	int ncols;
 	int takes_claim;
-	ue_status (*list)(ue_corpus *c, int64_t story, int64_t claim,
-	                  ue_row_fn fn, void *ctx);
+	ue_status (*list)(ue_corpus *c, const ue_claim_filter *f, ue_row_fn fn,
+	                  void *ctx);
 };
 
-static ue_status list_stories(ue_corpus *c, int64_t story, int64_t claim,
+static ue_status list_stories(ue_corpus *c, const ue_claim_filter *f,
                               ue_row_fn fn, void *ctx)
 {
-	(void)claim;
-	return ue_stories(c, story, fn, ctx);
+	return ue_stories(c, f->story, fn, ctx);
 }
 
-static ue_status list_dissent(ue_corpus *c, int64_t story, int64_t claim,
+static ue_status list_dissent(ue_corpus *c, const ue_claim_filter *f,
                               ue_row_fn fn, void *ctx)
 {
-	(void)claim;
-	return ue_dissent(c, story, fn, ctx);
+	return ue_dissent(c, f->story, fn, ctx);
 }
 
 static int run(int argc, char **argv, const struct listing *l)
@@ -82,11 +80,12 @@ static int run(int argc, char **argv, const struct listing *l)
 		{"csv", no_argument, NULL, 'c'},
 		{"story", required_argument, NULL, 's'},
 		{"claim", required_argument, NULL, 'C'},
+		{"origin", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	enum out_mode mode = OUT_TABLE;
-	int64_t story = 0, claim = 0;
+	ue_claim_filter f = {0};
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -94,15 +93,19 @@ static int run(int argc, char **argv, const struct listing *l)
 		case 'j': mode = OUT_JSON; break;
 		case 'c': mode = OUT_CSV; break;
 		case 's':
-			if (!(story = parse_id("--story", optarg)))
+			if (!(f.story = parse_id("--story", optarg)))
 				return EXIT_USAGE;
 			break;
 		case 'C':
+		case 'o':
 			if (!l->takes_claim) {
-				cli_error("%s: no option --claim", l->name);
+				cli_error("%s: no option --%s", l->name,
+				          c == 'C' ? "claim" : "origin");
 				return EXIT_USAGE;
 			}
-			if (!(claim = parse_id("--claim", optarg)))
+			if (c == 'o')
+				f.origin = optarg;
+			else if (!(f.claim = parse_id("--claim", optarg)))
 				return EXIT_USAGE;
 			break;
 		case 'h':
@@ -120,14 +123,18 @@ static int run(int argc, char **argv, const struct listing *l)
 	if (!corpus)
 		return EXIT_FAILURE_DB;
 	struct out *o = out_new(mode, l->cols, l->ncols);
-	ue_status st = l->list(corpus, story, claim, out_row, o);
+	ue_status st = l->list(corpus, &f, out_row, o);
 	int rows = out_rows(o);
 	out_finish(o);
 	int rc = st ? cli_fail(corpus, st, l->name) : EXIT_OK;
-	int64_t one = claim ? claim : l->takes_claim ? 0 : story;
+	int64_t one = f.claim ? f.claim : l->takes_claim ? 0 : f.story;
 	if (!st && one && rows == 0) {
 		cli_error("no %s %lld (run 'unecho analyze' first?)", l->item,
 		          (long long)one);
+		rc = EXIT_USAGE;
+	} else if (!st && f.origin && rows == 0) {
+		cli_error("no claim rests on origin '%s' (see 'unecho origins')",
+		          f.origin);
 		rc = EXIT_USAGE;
 	}
 	ue_corpus_free(corpus);
@@ -149,10 +156,10 @@ int cmd_claims(int argc, char **argv)
 {
 	static const struct listing l = {
 		"claims", "usage: unecho claims [--json|--csv] [--story ID] "
-		"[--claim ID]\n",
+		"[--claim ID] [--origin KEY]\n",
 		"claim", claim_columns,
 		(int)(sizeof claim_columns / sizeof claim_columns[0]), 1,
-		ue_claims,
+		ue_claims_where,
 	};
 	return run(argc, argv, &l);
 }

@@ -541,13 +541,14 @@ void api_origin(struct server *srv, ue_corpus *c, const struct request *rq,
 		.key = json_string_value(json_object_get(f.found, "id")),
 		.k = {.b = &rp->body, .max = 1000},
 	};
+	ue_claim_filter cf = {.origin = oc.key};
 	if (!st && !origin)
 		st = UE_ENOMEM;
 	if (!st) {
 		ue_buf_printf(&rp->body, "{\"origin\":%s,\"known\":%s", origin,
 		              entry ? entry : "null");
 		LIST(rp, 0, "claims", oc.k,
-		     ue_claims_resting_on(c, oc.key, add_origin_claim, &oc));
+		     ue_claims_where(c, &cf, add_origin_claim, &oc));
 		if (!st)
 			st = ue_buf_putc(&rp->body, '}');
 	}

@@ -58,12 +58,25 @@ value "claims --story lists that story's claims" \
 	"select count(*) from claims where story = 4" "$(wc -l <out | tr -d ' ')"
 check "claims --claim 1 table" 0 u claims --claim 1
 has "claim table" out "ECHO"
+check "claims --origin" 0 u claims --origin known:kr-nis --json
+value "claims --origin lists the claims with a report resting on it" \
+	"select count(distinct m.claim) from claim_mentions m
+	 join found_origins o on o.id = m.origin where o.key = 'known:kr-nis'" \
+	"$(wc -l <out | tr -d ' ')"
+check "claims --origin and --story combine" 0 u claims --origin known:kr-nis --story 4 --json
+value "claims --origin --story" \
+	"select count(distinct m.claim) from claim_mentions m
+	 join found_origins o on o.id = m.origin join claims c on c.id = m.claim
+	 where o.key = 'known:kr-nis' and c.story = 4" "$(wc -l <out | tr -d ' ')"
 
 # Errors.
 check "no such claim" 2 u claims --claim 99999
 has "no claim message" err "unecho: no claim 99999"
 check "bad claim id" 2 u claims --claim x
 has "bad id message" err "--claim needs a positive number, not 'x'"
+check "no claim on an origin" 2 u claims --origin nobody
+has "no origin message" err "unecho: no claim rests on origin 'nobody'"
+check "stories take no --origin" 2 u stories --origin known:kr-nis
 check "no such story" 2 u stories --story 99999
 check "no such document" 2 u attributions --doc nosuch
 has "no document message" err "unecho: no document 'nosuch'"
