@@ -59,7 +59,8 @@ static void check_quotes(const char *text, size_t len)
 {
 	struct ue_quotes q;
 	ue_quotes_init(&q);
-	ue_status st = ue_quotes_find(text, len, &q);
+	ue_status st = ue_quotes_find(text, len, len & 1 ? UE_QUOTES_SINGLE : 0,
+	                              &q);
 	if (st != UE_OK && st != UE_ENOMEM)
 		abort();
 	for (size_t i = 0; st == UE_OK && i < q.n; i++) {

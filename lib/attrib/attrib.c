@@ -711,7 +711,7 @@ static ue_status prepare(struct ue_attrib *ax, const char *text, size_t len,
 			return st;
 		tok = &ax->own;
 	}
-	ue_status st = ue_quotes_find(ax->text, ax->len, &ax->quotes);
+	ue_status st = ue_quotes_find(ax->text, ax->len, 0, &ax->quotes);
 	if (st)
 		return st;
 	return build_words(ax, tok);

@@ -46,7 +46,7 @@ static ue_status quotes_of(struct lister *l, int64_t text, int slot,
 		size_t len;
 		ue_status e = ue_store_reader_text(l->rd, text, &data, &len, &lang);
 		if (!e)
-			e = ue_quotes_find(data, len, &t->q);
+			e = ue_quotes_find(data, len, UE_QUOTES_SINGLE, &t->q);
 		t->text = e ? 0 : text;
 		if (e)
 			return e;

@@ -68,16 +68,71 @@ static int closers(int32_t c, int two, int32_t close[3])
 	return close[0] != 0;
 }
 
-ue_status ue_quotes_find(const char *t, size_t len, struct ue_quotes *out)
+/* Whether code point c is a letter or a digit (not the end: c < 0). */
+static int alnum(int32_t c)
+{
+	if (c < 0)
+		return 0;
+	utf8proc_category_t k = utf8proc_category(c);
+	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
+	       (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Whether the single mark c at t[i] (n bytes) opens a quotation: ‘ or ',
+ * after the start, a space or an opening bracket or dash, and before a
+ * letter or digit. */
+static int single_opens(const char *t, size_t len, size_t i, int n,
+                        int32_t c, int32_t before)
+{
+	if (c != 0x2018 && c != '\'')
+		return 0;
+	int m;
+	int32_t after = i + (size_t)n < len ? cp_at(t, len, i + (size_t)n, &m)
+	                                      : -1;
+	int open_before = before < 0 || before == ' ' || before == '\n' ||
+	                  before == '\t' || before == '(' || before == '[' ||
+	                  before == 0x2014 || before == 0x2013 || before == 0xA0;
+	return open_before && alnum(after);
+}
+
+/* Whether the single mark c at t[i] closes a quotation: ’ or ', after a
+ * non-space and not before a letter or digit (that is an apostrophe). */
+static int single_closes(const char *t, size_t len, size_t i, int n,
+                         int32_t c, int32_t before)
+{
+	if (c != 0x2019 && c != '\'')
+		return 0;
+	int m;
+	int32_t after = i + (size_t)n < len ? cp_at(t, len, i + (size_t)n, &m)
+	                                      : -1;
+	return before != ' ' && before != '\n' && !alnum(after);
+}
+
+ue_status ue_quotes_find(const char *t, size_t len, unsigned flags,
+                         struct ue_quotes *out)
 {
 	out->n = 0;
-	int open = 0;
-	int32_t close[3] = {0, 0, 0};
+	int open = 0, single = 0;
+	int32_t close[3] = {0, 0, 0}, before = -1;
 	struct ue_quote cur = {0, 0, 0, 0};
-	for (size_t i = 0; i < len;) {
+	for (size_t i = 0; i < len; ) {
 		int n;
 		int32_t c = cp_at(t, len, i, &n);
 		int two = c == '\'' && i + 1 < len && t[i + 1] == '\'';
+		if (open && single) {
+			if (c == '\n') {   /* left open: an apostrophe after all */
+				open = single = 0;
+			} else if (single_closes(t, len, i, n, c, before)) {
+				cur.end = (uint32_t)i;
+				cur.close = (uint32_t)(i + (size_t)n);
+				if (cur.end > cur.start && push(out, cur))
+					return UE_ENOMEM;
+				open = single = 0;
+			}
+			before = c;
+			i += (size_t)n;
+			continue;
+		}
 		int closes = close[0] == '\'' ? two
 		           : c == close[0] || c == close[1] || c == close[2];
 		if (open && (c == '\n' || closes)) {
@@ -86,19 +141,25 @@ ue_status ue_quotes_find(const char *t, size_t len, struct ue_quotes *out)
 			if (cur.end > cur.start && push(out, cur))
 				return UE_ENOMEM;
 			open = 0;
+			before = c;
 			i = cur.close > i ? cur.close : i + (size_t)n;
 			continue;
 		}
-		if (!open && closers(c, two, close)) {
+		if (!open && !closers(c, two, close))
+			single = (flags & UE_QUOTES_SINGLE) &&
+			         single_opens(t, len, i, n, c, before);
+		if (!open && (close[0] || single)) {
 			open = 1;
 			cur.open = (uint32_t)i;
 			i += two ? 2 : (size_t)n;
 			cur.start = (uint32_t)i;
+			before = c;
 			continue;
 		}
+		before = c;
 		i += (size_t)n;
 	}
-	if (open && len > cur.start) {
+	if (open && !single && len > cur.start) {
 		cur.end = cur.close = (uint32_t)len;
 		if (push(out, cur))
 			return UE_ENOMEM;

@@ -1,7 +1,11 @@
 /*
  * quotes.h - the quotations of a text: “...”, "...", «...», „...“ and
- * ''...'' (single quotes are left alone: they are also apostrophes).  A
- * quotation left open ends with its paragraph (the next newline).
+ * ''...''; a quotation left open ends with its paragraph (the next
+ * newline).  Single quotes, ‘...’ and '...', as British papers use them,
+ * only on request: they are also apostrophes, so one opens only before a
+ * letter or digit after a space, closes only where no letter or digit
+ * follows, and one left open at the end of its paragraph is no quotation
+ * ('90s).  Single quotes inside a double quotation are part of it.
  */
 #ifndef UE_QUOTES_H
 #define UE_QUOTES_H
@@ -25,9 +29,14 @@ struct ue_quotes {
 void ue_quotes_init(struct ue_quotes *q);
 void ue_quotes_release(struct ue_quotes *q);
 
+enum {
+	UE_QUOTES_SINGLE = 1,   /* single quotation marks too */
+};
+
 /* Finds the quotations of text (len bytes, UTF-8; invalid bytes are
- * skipped) into out, replacing its contents. */
-ue_status ue_quotes_find(const char *text, size_t len, struct ue_quotes *out);
+ * skipped) into out, replacing its contents; flags: UE_QUOTES_*. */
+ue_status ue_quotes_find(const char *text, size_t len, unsigned flags,
+                         struct ue_quotes *out);
 
 /* How many bytes of [start, end) lie inside quotation marks (between a
  * quotation's opening mark and its close, marks included). */

@@ -10,9 +10,14 @@
 
 static struct ue_quotes q;
 
+static void find_with(const char *s, unsigned flags)
+{
+	assert_int_equal(ue_quotes_find(s, strlen(s), flags, &q), UE_OK);
+}
+
 static void find(const char *s)
 {
-	assert_int_equal(ue_quotes_find(s, strlen(s), &q), UE_OK);
+	find_with(s, 0);
 }
 
 /* The quoted text of quotation i. */
@@ -53,6 +58,25 @@ static void test_apostrophes_and_open_quotes(void **state)
 	assert_int_equal(q.n, 0);
 }
 
+static void test_single_quotes(void **state)
+{
+	(void)state;
+	/* British quotations, among apostrophes: won't, the players' union,
+	 * '90s (left open in its paragraph: no quotation), rock 'n' roll
+	 * (taken for a quotation of "n"; a heuristic has its limits). */
+	const char *s = "'We won't stop,' she said of the players' union. "
+	                "‘It’s over’, he added.\nIn the '90s it was big.\n"
+	                "Rock 'n' roll.\n\"Say 'no' twice\" is one quotation.";
+	find(s);
+	assert_int_equal(q.n, 1);   /* without the flag: the double one */
+	find_with(s, UE_QUOTES_SINGLE);
+	assert_int_equal(q.n, 4);
+	assert_quote(s, 0, "We won't stop,");
+	assert_quote(s, 1, "It’s over");
+	assert_quote(s, 2, "n");
+	assert_quote(s, 3, "Say 'no' twice");
+}
+
 static void test_overlap(void **state)
 {
 	(void)state;
@@ -69,7 +93,7 @@ static void test_invalid_utf8(void **state)
 {
 	(void)state;
 	const char s[] = "\"a\xff\xfe b\" \xe2\x80";
-	assert_int_equal(ue_quotes_find(s, sizeof s - 1, &q), UE_OK);
+	assert_int_equal(ue_quotes_find(s, sizeof s - 1, 0, &q), UE_OK);
 	assert_int_equal(q.n, 1);
 	assert_quote(s, 0, "a\xff\xfe b");
 }
@@ -80,6 +104,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_apostrophes_and_open_quotes),
+		cmocka_unit_test(test_single_quotes),
 		cmocka_unit_test(test_overlap),
 		cmocka_unit_test(test_invalid_utf8),
 	};
