@@ -70,7 +70,7 @@ fi
 if [ -f "$data/allsides/allsides.jsonl.gz" ]; then
 	"$build/bench/bench_ingest" --db "$work/bench.db" \
 		"$data/allsides/allsides.jsonl.gz" || fail "bench_ingest"
-	"$build/bench/bench_reuse" --threads 2 --scale 4 --work "$work" \
+	"$build/bench/bench_reuse" --threads 2 --scale 4 --repeat 2 --work "$work" \
 		"$data/allsides/allsides.jsonl.gz" || fail "bench_reuse"
 	"$build/bench/bench_reuse" --threads 2 --all-stages --work "$work" \
 		"$data/allsides/allsides.jsonl.gz" || fail "bench_reuse --all-stages"
