@@ -183,7 +183,8 @@ static void on_progress(void *ctx, const char *stage, uint64_t done,
 
 static int all_stages;
 
-/* Copies file from to file to; -1 on failure. */
+/* Copies file from to file to, on disk before it returns (so that writing
+ * it back does not run into the timed analysis); -1 on failure. */
 static int copy_file(const char *from, const char *to)
 {
 	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
@@ -197,6 +198,8 @@ static int copy_file(const char *from, const char *to)
 		rc = -1;
 	if (in)
 		fclose(in);
+	if (out && (fflush(out) || fsync(fileno(out))))
+		rc = -1;
 	if (out && fclose(out))
 		rc = -1;
 	return rc;
