@@ -117,6 +117,9 @@ static int enlarge(const char *in, const char *out, int scale)
 	ue_tokens_init(&tok);
 	if (!line || ue_tokenizer_new(&tk)) {
 		fprintf(stderr, "bench_reuse: out of memory\n");
+		free(line);
+		gzclose(f);
+		fclose(w);
 		return -1;
 	}
 	while (gzgets(f, line, 64 << 20)) {
