@@ -78,34 +78,29 @@ static int alnum(int32_t c)
 	       (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO);
 }
 
-/* Whether the single mark c at t[i] (n bytes) opens a quotation: ‘ or ',
- * after the start, a space or an opening bracket or dash, and before a
- * letter or digit. */
-static int single_opens(const char *t, size_t len, size_t i, int n,
-                        int32_t c, int32_t before)
+/* The code point after the one of n bytes at t[i]; -1 at the end. */
+static int32_t cp_after(const char *t, size_t len, size_t i, int n)
 {
-	if (c != 0x2018 && c != '\'')
-		return 0;
 	int m;
-	int32_t after = i + (size_t)n < len ? cp_at(t, len, i + (size_t)n, &m)
-	                                      : -1;
+	return i + (size_t)n < len ? cp_at(t, len, i + (size_t)n, &m) : -1;
+}
+
+/* Whether the single mark c opens a quotation: ‘ or ', after the start, a
+ * space or an opening bracket or dash, and before a letter or digit. */
+static int single_opens(int32_t c, int32_t before, int32_t after)
+{
 	int open_before = before < 0 || before == ' ' || before == '\n' ||
 	                  before == '\t' || before == '(' || before == '[' ||
 	                  before == 0x2014 || before == 0x2013 || before == 0xA0;
-	return open_before && alnum(after);
+	return (c == 0x2018 || c == '\'') && open_before && alnum(after);
 }
 
-/* Whether the single mark c at t[i] closes a quotation: ’ or ', after a
- * non-space and not before a letter or digit (that is an apostrophe). */
-static int single_closes(const char *t, size_t len, size_t i, int n,
-                         int32_t c, int32_t before)
+/* Whether the single mark c closes a quotation: ’ or ', after a non-space
+ * and not before a letter or digit (that is an apostrophe). */
+static int single_closes(int32_t c, int32_t before, int32_t after)
 {
-	if (c != 0x2019 && c != '\'')
-		return 0;
-	int m;
-	int32_t after = i + (size_t)n < len ? cp_at(t, len, i + (size_t)n, &m)
-	                                      : -1;
-	return before != ' ' && before != '\n' && !alnum(after);
+	return (c == 0x2019 || c == '\'') && before != ' ' && before != '\n' &&
+	       !alnum(after);
 }
 
 ue_status ue_quotes_find(const char *t, size_t len, unsigned flags,
@@ -119,10 +114,13 @@ ue_status ue_quotes_find(const char *t, size_t len, unsigned flags,
 		int n;
 		int32_t c = cp_at(t, len, i, &n);
 		int two = c == '\'' && i + 1 < len && t[i + 1] == '\'';
+		int32_t after = (flags & UE_QUOTES_SINGLE) &&
+		                (c == '\'' || c == 0x2018 || c == 0x2019)
+		                ? cp_after(t, len, i, n) : -1;
 		if (open && single) {
 			if (c == '\n') {   /* left open: an apostrophe after all */
 				open = single = 0;
-			} else if (single_closes(t, len, i, n, c, before)) {
+			} else if (single_closes(c, before, after)) {
 				cur.end = (uint32_t)i;
 				cur.close = (uint32_t)(i + (size_t)n);
 				if (cur.end > cur.start && push(out, cur))
@@ -147,7 +145,7 @@ ue_status ue_quotes_find(const char *t, size_t len, unsigned flags,
 		}
 		if (!open && !closers(c, two, close))
 			single = (flags & UE_QUOTES_SINGLE) &&
-			         single_opens(t, len, i, n, c, before);
+			         single_opens(c, before, after);
 		if (!open && (close[0] || single)) {
 			open = 1;
 			cur.open = (uint32_t)i;
