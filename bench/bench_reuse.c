@@ -166,8 +166,19 @@ struct result {
 	ue_analyze_summary sum;
 	char phase[MAX_PHASES][16];   /* stage phases, as reported */
 	double start[MAX_PHASES];     /* when each was first reported */
+	long faults[MAX_PHASES];      /* page faults in each, at first the
+	                                 count when it began */
 	int nphase;
 };
+
+/* Page faults of the process so far: each is a page of memory touched
+ * for the first time (or again after the system took it back). */
+static long page_faults(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_minflt + ru.ru_majflt;
+}
 
 /* Notes when each phase of the analysis begins. */
 static void on_progress(void *ctx, const char *stage, uint64_t done,
@@ -181,6 +192,7 @@ static void on_progress(void *ctx, const char *stage, uint64_t done,
 	if (r->nphase == MAX_PHASES)
 		return;
 	snprintf(r->phase[r->nphase], sizeof r->phase[0], "%s", stage);
+	r->faults[r->nphase] = page_faults();
 	r->start[r->nphase++] = now();
 }
 
@@ -233,9 +245,13 @@ static int analyse_copy(const char *db, unsigned threads, struct result *r)
 	ue_status st = ue_analyze(c, &o, &r->sum);
 	r->seconds = now() - t0;
 	r->cpu = cpu_seconds() - c0;
-	for (int k = 0; k < r->nphase; k++)   /* start times to durations */
+	long f_end = page_faults();
+	for (int k = 0; k < r->nphase; k++) {  /* starts to durations */
 		r->start[k] = (k + 1 < r->nphase ? r->start[k + 1] : t0 +
 		               r->seconds) - r->start[k];
+		r->faults[k] = (k + 1 < r->nphase ? r->faults[k + 1] : f_end) -
+		               r->faults[k];
+	}
 	if (st)
 		fprintf(stderr, "bench_reuse: %s\n", ue_errmsg(c));
 	ue_corpus_free(c);
@@ -299,8 +315,8 @@ static void print_runs(const char *what, const struct result *r)
 static void print_phases(const char *what, const struct result *r)
 {
 	for (int k = 0; k < r->nphase; k++)
-		printf("%s: phase %-10s %6.2f s\n", what, r->phase[k],
-		       r->start[k]);
+		printf("%s: phase %-10s %6.2f s, %8ld page faults\n", what,
+		       r->phase[k], r->start[k], r->faults[k]);
 }
 
 int main(int argc, char **argv)

@@ -45,6 +45,10 @@ int ue_reuse_direction(const struct ue_doc_meta *a,
 }
 
 #define NO_RUN UINT32_MAX
+#define NEW_TEXT 0x80000000u     /* in a posting: the text is new */
+#define LAST_IN_RUN 0x40000000u  /* in a posting: the run's last */
+#define TEXT_BITS 0x3FFFFFFFu    /* in a posting: the text index */
+#define MAX_COUNT UINT8_MAX    /* shared keys counted up to this */
 
 /* ---- per-text preparation ---- */
 
@@ -53,8 +57,9 @@ struct text {
 	int64_t id;
 	uint32_t content_tokens;
 	uint32_t *keys;      /* sorted sketch keys (owned) */
-	uint32_t *runs;      /* of a new text: the index run of each key;
-	                        NO_RUN if useless (in stage.runs) */
+	uint32_t *runs;      /* of a new text: where the index run of each
+	                        key starts in stage.post; NO_RUN if the key
+	                        is useless (in stage.runs) */
 	size_t nkeys;
 	int is_new;
 	struct ue_seq *seq;  /* kept from preparation while memory allows */
@@ -68,11 +73,11 @@ struct stage {
 	size_t nt;
 	size_t *new_idx;         /* indices into t of the new texts */
 	size_t nnew;
-	/* The index: postings of each sketch key. */
-	uint32_t *run;           /* nukeys + 1 offsets into post */
-	uint32_t *post;          /* text indices */
+	/* The index: the postings of each useful sketch key (one that 2 to
+	 * max_df texts have), a run of text indices each, NEW_TEXT marking
+	 * new texts and LAST_IN_RUN a run's last. */
+	uint32_t *post;
 	uint32_t *runs;          /* the runs of the new texts' keys */
-	size_t nukeys;
 	/* Documents, and the documents of each text (ds.text[i] is t[i]). */
 	struct ue_docset ds;
 	/* Work distribution and results. */
@@ -110,7 +115,8 @@ struct worker {
 	struct ue_seq xs, ys;     /* sequences loaded here */
 	struct view xv, yv;       /* kept sequences seen here */
 	struct ue_passages ps;
-	uint32_t *count;          /* shared sketch keys, per text */
+	uint8_t *count;           /* shared sketch keys, per text, up to
+	                             MAX_COUNT: small, to stay in cache */
 	uint32_t *touched;
 	size_t ntouched;
 	uint64_t candidates;
@@ -350,23 +356,29 @@ static ue_status match_text(struct worker *w, size_t xi)
 	const struct text *x = &st->t[xi];
 	w->ntouched = 0;
 	for (size_t k = 0; k < x->nkeys; k++) {
-		uint32_t u = x->runs[k];
-		if (u == NO_RUN)
+		if (x->runs[k] == NO_RUN)
 			continue;
-		for (uint32_t q = st->run[u]; q < st->run[u + 1]; q++) {
-			uint32_t yi = st->post[q];
+		uint32_t posting;
+		const uint32_t *q = st->post + x->runs[k];
+		do {
+			posting = *q++;
+			uint32_t yi = posting & TEXT_BITS;
 			/* Each pair once: new texts meet earlier texts only. */
-			if (yi == xi || (st->t[yi].is_new && yi > xi))
+			if (yi == xi || ((posting & NEW_TEXT) && yi > xi))
 				continue;
-			if (w->count[yi]++ == 0)
+			if (w->count[yi] == 0)
 				w->touched[w->ntouched++] = yi;
-		}
+			if (w->count[yi] < MAX_COUNT)
+				w->count[yi]++;
+		} while (!(posting & LAST_IN_RUN));
 	}
+	unsigned min_shared = st->p->min_shared < MAX_COUNT ?
+	                      st->p->min_shared : MAX_COUNT;
 	const struct ue_seq *xs = NULL, *ys;
 	ue_status e = UE_OK;
 	for (size_t c = 0; c < w->ntouched && !e; c++) {
 		uint32_t yi = w->touched[c];
-		if (w->count[yi] < st->p->min_shared || !comparable(st, xi, yi))
+		if (w->count[yi] < min_shared || !comparable(st, xi, yi))
 			continue;
 		w->candidates++;
 		if (!xs && (e = sequence(w, x, &w->xs, &w->xv, &xs)))
@@ -539,11 +551,10 @@ static void *index_alloc(size_t bytes)
 #define LOW_BITS 22
 #define BUCKETS ((size_t)1 << (32 - LOW_BITS))
 
-/* A sketch key of a text, and where its index run is noted (in
- * stage.runs; NO_RUN for a text that is not new: only new texts look
- * their keys up). */
+/* A sketch key of a text, as a posting: the text's index, NEW_TEXT
+ * marking a new text. */
 struct entry {
-	uint32_t key, text, at;
+	uint32_t key, posting;
 };
 
 /* Sorts entries that share the top bits of their keys by the LOW_BITS
@@ -568,10 +579,36 @@ static void sort_bucket(struct entry *e, size_t n, struct entry *scratch)
 }
 
 /*
- * The index: every text's keys sorted by key (postings in text order),
- * and for each key of a new text its run.  The entries are spread by the
- * keys' top bits as they are made, then each bucket is sorted by the
- * rest.
+ * Appends to stage.post the runs of the useful keys among n entries
+ * sorted by key, and notes in stage.runs where each new text's key has
+ * its run: next_run[i] is where new text i's next key is noted, as its
+ * keys come in order.  Returns the new end of stage.post.
+ */
+static size_t add_runs(struct stage *st, const struct entry *e, size_t n,
+                       size_t end, uint32_t *next_run)
+{
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && e[j].key == e[i].key; j++)
+			;
+		int useful = j - i >= 2 && j - i <= st->p->max_df;
+		uint32_t start = useful ? (uint32_t)end : NO_RUN;
+		for (size_t q = i; q < j; q++) {
+			if (e[q].posting & NEW_TEXT)
+				st->runs[next_run[e[q].posting & TEXT_BITS]++] = start;
+			if (useful)
+				st->post[end++] = e[q].posting;
+		}
+		if (useful)
+			st->post[end - 1] |= LAST_IN_RUN;
+	}
+	return end;
+}
+
+/*
+ * The index: the postings of every useful key, in text order, and for
+ * each key of a new text where its run starts.  The entries are spread
+ * by the keys' top bits as they are made, then each bucket is sorted by
+ * the rest and its runs added while it is in cache.
  */
 static ue_status build_index(struct stage *st)
 {
@@ -583,6 +620,8 @@ static ue_status build_index(struct stage *st)
 		for (size_t j = 0; j < t->nkeys; j++)
 			start[(t->keys[j] >> LOW_BITS) + 1]++;
 	}
+	if (n >= NO_RUN)   /* runs are 32-bit offsets into post */
+		return UE_ENOMEM;
 	size_t biggest = 0;
 	for (size_t b = 0; b < BUCKETS; b++) {
 		biggest = start[b + 1] > biggest ? start[b + 1] : biggest;
@@ -590,44 +629,41 @@ static ue_status build_index(struct stage *st)
 	}
 	struct entry *e = index_alloc((n + 1) * sizeof *e);
 	struct entry *scratch = malloc((biggest + 1) * sizeof *scratch);
+	uint32_t *next_run = malloc((st->nt + 1) * sizeof *next_run);
 	st->runs = index_alloc((nnew_keys + 1) * sizeof *st->runs);
-	st->run = index_alloc((n + 2) * sizeof *st->run);
+	/* Only the part used is touched: room for all is a bound. */
 	st->post = index_alloc((n + 1) * sizeof *st->post);
-	if (!e || !scratch || !st->runs || !st->run || !st->post) {
-		free(e);
-		free(scratch);
-		return UE_ENOMEM;
-	}
+	ue_status err = UE_ENOMEM;
+	if (!e || !scratch || !next_run || !st->runs || !st->post)
+		goto done;
 	size_t fill[BUCKETS], at = 0;
 	memcpy(fill, start, sizeof fill);
 	for (size_t i = 0; i < st->nt; i++) {
 		struct text *t = &st->t[i];
-		if (t->is_new)
+		uint32_t posting = (uint32_t)i | (t->is_new ? NEW_TEXT : 0);
+		if (t->is_new) {
 			t->runs = st->runs + at;
+			next_run[i] = (uint32_t)at;
+			at += t->nkeys;
+		}
 		for (size_t j = 0; j < t->nkeys; j++)
 			e[fill[t->keys[j] >> LOW_BITS]++] = (struct entry){
-				t->keys[j], (uint32_t)i,
-				t->is_new ? (uint32_t)at++ : NO_RUN};
+				t->keys[j], posting};
 	}
-	for (size_t b = 0; b < BUCKETS; b++)
-		sort_bucket(e + start[b], start[b + 1] - start[b], scratch);
+	/* A text's keys are sorted and unique, so that bucket by bucket its
+	 * entries come in the order of its keys. */
+	size_t end = 0;
+	for (size_t b = 0; b < BUCKETS; b++) {
+		size_t m = start[b + 1] - start[b];
+		sort_bucket(e + start[b], m, scratch);
+		end = add_runs(st, e + start[b], m, end, next_run);
+	}
+	err = UE_OK;
+done:
+	free(next_run);
 	free(scratch);
-	st->nukeys = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || e[i].key != e[i - 1].key)
-			st->run[st->nukeys++] = (uint32_t)i;
-		st->post[i] = e[i].text;
-	}
-	st->run[st->nukeys] = (uint32_t)n;
-	for (size_t u = 0; u < st->nukeys; u++) {
-		uint32_t df = st->run[u + 1] - st->run[u];
-		int useful = df >= 2 && df <= st->p->max_df;
-		for (uint32_t q = st->run[u]; q < st->run[u + 1]; q++)
-			if (e[q].at != NO_RUN)
-				st->runs[e[q].at] = useful ? (uint32_t)u : NO_RUN;
-	}
 	free(e);
-	return UE_OK;
+	return err;
 }
 
 static size_t text_index(const struct stage *st, int64_t id)
@@ -657,7 +693,6 @@ static void stage_release(struct stage *st)
 		free(st->pairs[i].p);
 	free(st->t);
 	free(st->new_idx);
-	free(st->run);
 	free(st->post);
 	free(st->runs);
 	ue_docset_release(&st->ds);
@@ -700,6 +735,8 @@ ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
 	ue_align_params_default(&st.ap);
 	memset(sum, 0, sizeof *sum);
 	ue_status err = ue_docset_load(&st.ds, s);
+	if (!err && st.ds.ntext > TEXT_BITS)   /* postings hold text indices */
+		err = UE_ENOMEM;
 	if (!err && !(st.t = calloc(st.ds.ntext + 1, sizeof *st.t)))
 		err = UE_ENOMEM;
 	for (size_t i = 0; !err && i < st.ds.ntext; i++)

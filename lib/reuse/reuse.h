@@ -20,7 +20,8 @@ struct ue_reuse_params {
 	unsigned sketch_k;       /* content tokens per sketch shingle [2] */
 	unsigned sample;         /* keep 1 shingle in `sample` in sketches [1] */
 	unsigned max_df;         /* ignore shingles in more texts [20] */
-	unsigned min_shared;     /* shared sketch shingles for a candidate [4] */
+	unsigned min_shared;     /* shared sketch shingles for a candidate [4];
+	                            counted up to 255 */
 	size_t cache_bytes;      /* memory for prepared texts kept [2 GB] */
 	double wholly;           /* reuse_fraction for "wholly" [0.5] */
 	double partially;        /* reuse_fraction for "partially" [0.15] */
