@@ -13,10 +13,14 @@
  * is a corpus with the same sizes, vocabulary statistics and reuse
  * structure as the original but no passage in common with it.  The ratio
  * then shows how the stage scales with corpus size (all-pairs work would
- * show K squared).  With --repeat N each corpus is analysed N times, on
- * fresh copies of its ingested database, and the fastest run counts: on a
- * shared machine the slower ones measure the neighbours.  The last line is
- * a checksum of the counts, to compare runs.
+ * show K squared).  Each analysis runs in a process of its own, on a
+ * fresh copy of the ingested database, as `unecho analyze` would; the peak
+ * memory shown is the analysis' own.  With --repeat N each corpus is
+ * analysed N times and the fastest run counts: on a shared machine the
+ * slower ones measure the neighbours.  Each phase's page faults are shown
+ * beside its time (on a virtual machine, memory touched for the first
+ * time can cost more than the work done in it).  The last line is a
+ * checksum of the counts, to compare runs.
  *
  * With --all-stages it times every stage of `analyze` instead (reuse, the
  * per-text pass, stories, claims), each on its own line, and the whole.
@@ -164,6 +168,7 @@ struct result {
 	double seconds, cpu, mb;  /* wall and CPU (all threads) time */
 	double runs[MAX_RUNS];    /* wall time of each run */
 	ue_analyze_summary sum;
+	long rss_kb;                  /* peak memory of the analysis */
 	char phase[MAX_PHASES][16];   /* stage phases, as reported */
 	double start[MAX_PHASES];     /* when each was first reported */
 	long faults[MAX_PHASES];      /* page faults in each, at first the
@@ -256,14 +261,51 @@ static int analyse_copy(const char *db, unsigned threads, struct result *r)
 		fprintf(stderr, "bench_reuse: %s\n", ue_errmsg(c));
 	ue_corpus_free(c);
 	remove_db(run);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	r->rss_kb = ru.ru_maxrss;
 	return st ? -1 : 0;
+}
+
+/*
+ * The analysis in a process of its own, as `unecho analyze` runs after
+ * `unecho ingest`: its memory starts empty, not as another run or the
+ * ingestion left it, and its peak memory is its own.
+ */
+static int analyse_apart(const char *db, unsigned threads, struct result *r)
+{
+	int fd[2];
+	if (pipe(fd))
+		return -1;
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		int rc = analyse_copy(db, threads, r);
+		if (write(fd[1], r, sizeof *r) != sizeof *r)
+			rc = -1;
+		_exit(rc ? 1 : 0);
+	}
+	close(fd[1]);
+	int status = 0;
+	ssize_t got = read(fd[0], r, sizeof *r);
+	close(fd[0]);
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) || got != (ssize_t)sizeof *r)
+		return -1;
+	return 0;
 }
 
 /*
  * Ingests path into db and times the analysis `repeat` times, each on a
  * fresh copy of the ingested database (as `unecho ingest` then `unecho
- * analyze`: the write-ahead log folded in); r is the fastest run, whose
- * time is the least disturbed by the rest of the machine.
+ * analyze`: the write-ahead log folded in) in a fresh process; r is the
+ * fastest run, whose time is the least disturbed by the rest of the
+ * machine, with the highest peak memory of all.
  */
 static int measure(const char *db, const char *path, unsigned threads,
                    struct result *r)
@@ -281,13 +323,16 @@ static int measure(const char *db, const char *path, unsigned threads,
 	if (st)
 		fprintf(stderr, "bench_reuse: %s\n", ue_errmsg(c));
 	ue_corpus_free(c);
+	long rss_kb = 0;
 	for (int k = 0; !st && k < repeat; k++) {
 		struct result one;
-		if (analyse_copy(db, threads, &one)) {
+		if (analyse_apart(db, threads, &one)) {
+			fprintf(stderr, "bench_reuse: the analysis failed\n");
 			st = UE_EDB;
 			break;
 		}
 		r->runs[k] = one.seconds;
+		rss_kb = one.rss_kb > rss_kb ? one.rss_kb : rss_kb;
 		if (k == 0 || one.seconds < r->seconds) {
 			double runs[MAX_RUNS];
 			memcpy(runs, r->runs, sizeof runs);
@@ -295,6 +340,7 @@ static int measure(const char *db, const char *path, unsigned threads,
 			memcpy(r->runs, runs, sizeof runs);
 		}
 	}
+	r->rss_kb = rss_kb;
 	r->mb = is.bytes_text / 1e6;
 	remove_db(db);
 	return st ? -1 : 0;
@@ -352,29 +398,8 @@ int main(int argc, char **argv)
 	snprintf(db, sizeof db, "%s/bench-reuse.db", work);
 	snprintf(big, sizeof big, "%s/bench-reuse-x%d.jsonl", work, scale);
 
-	/* The 1-fold run in a child, so that its peak memory is its own. */
 	struct result one;
-	int fd[2];
-	if (pipe(fd))
-		return 1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(fd[0]);
-		int rc = measure(db, argv[i], threads, &one);
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		long rss = ru.ru_maxrss;
-		if (write(fd[1], &one, sizeof one) != sizeof one ||
-		    write(fd[1], &rss, sizeof rss) != sizeof rss)
-			rc = -1;
-		_exit(rc ? 1 : 0);
-	}
-	close(fd[1]);
-	long rss = 0;
-	int status;
-	if (read(fd[0], &one, sizeof one) != sizeof one ||
-	    read(fd[0], &rss, sizeof rss) != sizeof rss ||
-	    waitpid(pid, &status, 0) < 0 || WEXITSTATUS(status)) {
+	if (measure(db, argv[i], threads, &one)) {
 		fprintf(stderr, "bench_reuse: the 1-fold run failed\n");
 		return 1;
 	}
@@ -391,8 +416,8 @@ int main(int argc, char **argv)
 		       (unsigned long long)one.sum.claims,
 		       (unsigned long long)one.sum.origins);
 	printf("%s: %.2f s with %u threads = %.1f MB/s (%.2f s of CPU); peak "
-	       "memory (ingest and analysis) %.0f MB\n", what, one.seconds,
-	       threads, one.mb / one.seconds, one.cpu, rss / 1024.0);
+	       "memory %.0f MB\n", what, one.seconds, threads,
+	       one.mb / one.seconds, one.cpu, one.rss_kb / 1024.0);
 	if (scale > 1) {
 		struct result many;
 		if (enlarge(argv[i], big, scale) ||
@@ -402,10 +427,12 @@ int main(int argc, char **argv)
 		}
 		unlink(big);
 		printf("reuse: %d-fold corpus: %.1f MB, %llu candidates, %llu "
-		       "pairs in %.2f s (%.2f s of CPU); time ratio %.2f, CPU "
-		       "time ratio %.2f (linear would be %d)\n",
-		       scale, many.mb, (unsigned long long)many.sum.candidates,
+		       "pairs in %.2f s (%.2f s of CPU), peak memory %.0f MB; "
+		       "time ratio %.2f, CPU time ratio %.2f (linear would be "
+		       "%d)\n", scale, many.mb,
+		       (unsigned long long)many.sum.candidates,
 		       (unsigned long long)many.sum.pairs, many.seconds, many.cpu,
+		       many.rss_kb / 1024.0,
 		       many.seconds / one.seconds, many.cpu / one.cpu, scale);
 		print_runs("reuse: enlarged", &many);
 		print_phases("reuse: enlarged", &many);
