@@ -5,8 +5,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
+#include "common/arena.h"
 #include "common/radix.h"
 #include "reuse/align.h"
 #include "reuse/docset.h"
@@ -56,14 +56,18 @@ int ue_reuse_direction(const struct ue_doc_meta *a,
 struct text {
 	int64_t id;
 	uint32_t content_tokens;
-	uint32_t *keys;      /* sorted sketch keys (owned) */
+	uint32_t *keys;      /* sorted sketch keys (in an arena) */
 	uint32_t *runs;      /* of a new text: where the index run of each
 	                        key starts in stage.post; NO_RUN if the key
 	                        is useless (in stage.runs) */
 	size_t nkeys;
 	int is_new;
-	struct ue_seq *seq;  /* kept from preparation while memory allows */
+	struct ue_seq *seq;  /* kept from preparation while memory allows
+	                        (in an arena, without shingles) */
 };
+
+#define MAX_WORKERS 64
+#define ARENA_BLOCK ((size_t)32 << 20)   /* bytes */
 
 struct stage {
 	struct ue_store *store;
@@ -80,6 +84,9 @@ struct stage {
 	uint32_t *runs;          /* the runs of the new texts' keys */
 	/* Documents, and the documents of each text (ds.text[i] is t[i]). */
 	struct ue_docset ds;
+	/* The texts' keys and kept sequences: an arena per worker, the first
+	 * also for the keys loaded before the workers start. */
+	struct ue_arena arena[MAX_WORKERS];
 	/* Work distribution and results. */
 	atomic_size_t next;
 	atomic_size_t done;
@@ -111,10 +118,13 @@ struct worker {
 	struct ue_tokenizer *tk;
 	struct ue_store_reader *rd;
 	struct ue_aligner *al;
+	struct ue_arena *arena;   /* the stage's, for this worker */
 	struct ue_tokens tok;
 	struct ue_seq xs, ys;     /* sequences loaded here */
 	struct view xv, yv;       /* kept sequences seen here */
 	struct ue_passages ps;
+	uint32_t *sketch, *scratch;  /* a text's sketch keys, being made */
+	size_t sketch_alloc;
 	uint8_t *count;           /* shared sketch keys, per text, up to
 	                             MAX_COUNT: small, to stay in cache */
 	uint32_t *touched;
@@ -173,45 +183,58 @@ static ue_status sequence(struct worker *w, const struct text *t,
 
 /* Keeps a copy of a prepared sequence (without its shingles, which are
  * cheap to make again) while within the memory budget. */
-static void keep(struct stage *st, struct text *t, const struct ue_seq *s)
+static void keep(struct worker *w, struct text *t, const struct ue_seq *s)
 {
-	size_t bytes = sizeof *s + (s->n + 1) * 3 * sizeof(uint32_t);
+	struct stage *st = w->st;
+	size_t bytes = sizeof *s + s->n * 3 * sizeof(uint32_t);
 	if (atomic_fetch_add(&st->cached, bytes) + bytes > st->p->cache_bytes)
 		return;
-	struct ue_seq *c = malloc(sizeof *c);
-	if (!c)
-		return;
+	struct ue_seq *c = ue_arena_alloc(w->arena, sizeof *c);
+	uint32_t *v = ue_arena_alloc(w->arena, s->n * 3 * sizeof *v + 1);
+	if (!c || !v)
+		return;   /* loaded again when needed */
 	ue_seq_init(c);
 	c->k = s->k;
 	c->n = s->n;
-	c->alloc = s->n + 1;
-	c->hash = malloc(c->alloc * sizeof *c->hash);
-	c->start = malloc(c->alloc * sizeof *c->start);
-	c->end = malloc(c->alloc * sizeof *c->end);
-	if (!c->hash || !c->start || !c->end) {
-		ue_seq_release(c);
-		free(c);
-		return;
-	}
+	c->hash = v;
+	c->start = v + s->n;
+	c->end = v + 2 * s->n;
 	memcpy(c->hash, s->hash, s->n * sizeof *c->hash);
 	memcpy(c->start, s->start, s->n * sizeof *c->start);
 	memcpy(c->end, s->end, s->n * sizeof *c->end);
 	t->seq = c;
 }
 
-/* The sketch: the distinct k-shingles of content tokens whose hash falls
- * in the sample.  Texts sharing several sketch keys that few other texts
- * have are candidates for alignment. */
-static ue_status sketch(const struct ue_seq *seq, unsigned k,
-                        unsigned sample, uint32_t **keys, size_t *n)
+/* Sorts keys[0..n) and drops repeats; returns how many are left.  Scratch
+ * has room for n. */
+static size_t sort_unique(uint32_t *keys, size_t n, uint32_t *scratch)
 {
-	*keys = malloc((seq->n + 1) * sizeof **keys);
-	uint32_t *scratch = malloc((seq->n + 1) * sizeof *scratch);
-	if (!*keys || !scratch) {
-		free(*keys);
-		free(scratch);
-		*keys = NULL;
-		return UE_ENOMEM;
+	ue_radix_sort_u32(keys, n, scratch);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || keys[u - 1] != keys[i])
+			keys[u++] = keys[i];
+	return u;
+}
+
+/* The sketch of a prepared text, in its worker's arena: the distinct
+ * k-shingles of content tokens whose hash falls in the sample.  Texts
+ * sharing several sketch keys that few other texts have are candidates
+ * for alignment. */
+static ue_status sketch(struct worker *w, const struct ue_seq *seq,
+                        struct text *t)
+{
+	unsigned k = w->st->p->sketch_k, sample = w->st->p->sample;
+	if (seq->n + 1 > w->sketch_alloc) {
+		uint32_t *a = realloc(w->sketch, (seq->n + 1) * sizeof *a);
+		if (a)
+			w->sketch = a;
+		uint32_t *b = realloc(w->scratch, (seq->n + 1) * sizeof *b);
+		if (b)
+			w->scratch = b;
+		if (!a || !b)
+			return UE_ENOMEM;
+		w->sketch_alloc = seq->n + 1;
 	}
 	size_t m = 0;
 	for (size_t i = 0; i + k <= seq->n; i++) {
@@ -219,15 +242,13 @@ static ue_status sketch(const struct ue_seq *seq, unsigned k,
 		for (unsigned j = 0; j < k; j++)
 			h = ue_shingle_mix(h, seq->hash[i + j]);
 		if ((h >> 40) % sample == 0)
-			(*keys)[m++] = (uint32_t)h;
+			w->sketch[m++] = (uint32_t)h;
 	}
-	ue_radix_sort_u32(*keys, m, scratch);
-	free(scratch);
-	size_t u = 0;
-	for (size_t i = 0; i < m; i++)
-		if (u == 0 || (*keys)[u - 1] != (*keys)[i])
-			(*keys)[u++] = (*keys)[i];
-	*n = u;
+	t->nkeys = sort_unique(w->sketch, m, w->scratch);
+	t->keys = ue_arena_alloc(w->arena, t->nkeys * sizeof *t->keys + 1);
+	if (!t->keys)
+		return UE_ENOMEM;
+	memcpy(t->keys, w->sketch, t->nkeys * sizeof *t->keys);
 	return UE_OK;
 }
 
@@ -251,14 +272,13 @@ static void *prepare_worker(void *arg)
 		struct text *t = &st->t[st->new_idx[i]];
 		ue_status e = load(w, t->id, &w->xs);
 		if (!e)
-			e = sketch(&w->xs, st->p->sketch_k, st->p->sample, &t->keys,
-			           &t->nkeys);
+			e = sketch(w, &w->xs, t);
 		if (e) {
 			fail(st, e);
 			break;
 		}
 		t->content_tokens = (uint32_t)w->xs.n;
-		keep(st, t, &w->xs);
+		keep(w, t, &w->xs);
 		size_t d = atomic_fetch_add(&st->done, 1) + 1;
 		if (d % 64 == 0)
 			progress(st, "prepare", d, st->nnew);
@@ -441,15 +461,19 @@ static void worker_release(struct worker *w)
 	ue_seq_release(&w->ys);
 	free(w->xv.shingle);
 	free(w->yv.shingle);
+	free(w->sketch);
+	free(w->scratch);
 	ue_passages_release(&w->ps);
 	free(w->count);
 	free(w->touched);
 }
 
-static ue_status worker_init(struct worker *w, struct stage *st)
+static ue_status worker_init(struct worker *w, struct stage *st,
+                             struct ue_arena *arena)
 {
 	memset(w, 0, sizeof *w);
 	w->st = st;
+	w->arena = arena;
 	ue_tokens_init(&w->tok);
 	ue_seq_init(&w->xs);
 	ue_seq_init(&w->ys);
@@ -467,8 +491,8 @@ static ue_status worker_init(struct worker *w, struct stage *st)
 static ue_status run_workers(struct stage *st, void *(*fn)(void *))
 {
 	unsigned n = st->p->threads ? st->p->threads : 1;
-	if (n > 64)
-		n = 64;
+	if (n > MAX_WORKERS)
+		n = MAX_WORKERS;
 	struct worker *w = calloc(n, sizeof *w);
 	pthread_t *tid = calloc(n, sizeof *tid);
 	if (!w || !tid) {
@@ -480,7 +504,7 @@ static ue_status run_workers(struct stage *st, void *(*fn)(void *))
 	atomic_store(&st->done, 0);
 	unsigned started = 0;
 	for (unsigned i = 0; i < n && !st->error; i++) {
-		ue_status e = worker_init(&w[i], st);
+		ue_status e = worker_init(&w[i], st, &st->arena[i]);
 		if (e) {
 			fail(st, e);
 			worker_release(&w[i]);
@@ -518,31 +542,11 @@ static int add_old(void *ctx, int64_t id, uint32_t content_tokens,
 	t->is_new = 0;
 	t->content_tokens = content_tokens;
 	t->nkeys = n;
-	t->keys = malloc((n + 1) * sizeof *keys);
+	t->keys = ue_arena_alloc(&st->arena[0], n * sizeof *keys + 1);
 	if (!t->keys)
 		return 1;
 	memcpy(t->keys, keys, n * sizeof *keys);
 	return 0;
-}
-
-/*
- * Room for the index's large arrays, in huge pages where the system gives
- * them on request: the index is written and read at random, and with
- * small pages most of that time goes to page faults and TLB misses.
- * Freed with free().
- */
-static void *index_alloc(size_t bytes)
-{
-	void *p = NULL;
-	size_t huge = (size_t)2 << 20;
-	if (bytes < huge)
-		return malloc(bytes);
-	if (posix_memalign(&p, huge, bytes))
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);   /* only advice: failure is fine */
-#endif
-	return p;
 }
 
 /* The index spreads its entries into BUCKETS by the keys' top bits, then
@@ -627,12 +631,12 @@ static ue_status build_index(struct stage *st)
 		biggest = start[b + 1] > biggest ? start[b + 1] : biggest;
 		start[b + 1] += start[b];
 	}
-	struct entry *e = index_alloc((n + 1) * sizeof *e);
+	struct entry *e = ue_huge_alloc((n + 1) * sizeof *e);
 	struct entry *scratch = malloc((biggest + 1) * sizeof *scratch);
 	uint32_t *next_run = malloc((st->nt + 1) * sizeof *next_run);
-	st->runs = index_alloc((nnew_keys + 1) * sizeof *st->runs);
+	st->runs = ue_huge_alloc((nnew_keys + 1) * sizeof *st->runs);
 	/* Only the part used is touched: room for all is a bound. */
-	st->post = index_alloc((n + 1) * sizeof *st->post);
+	st->post = ue_huge_alloc((n + 1) * sizeof *st->post);
 	ue_status err = UE_ENOMEM;
 	if (!e || !scratch || !next_run || !st->runs || !st->post)
 		goto done;
@@ -683,12 +687,8 @@ static int by_texts(const void *x, const void *y)
 
 static void stage_release(struct stage *st)
 {
-	for (size_t i = 0; i < st->nt; i++) {
-		free(st->t[i].keys);
-		if (st->t[i].seq)
-			ue_seq_release(st->t[i].seq);
-		free(st->t[i].seq);
-	}
+	for (size_t i = 0; i < MAX_WORKERS; i++)
+		ue_arena_release(&st->arena[i]);
 	for (size_t i = 0; i < st->npairs; i++)
 		free(st->pairs[i].p);
 	free(st->t);
@@ -732,6 +732,8 @@ ue_status ue_reuse_run(struct ue_store *s, const struct ue_reuse_params *p,
 {
 	struct stage st = {.store = s, .p = p};
 	pthread_mutex_init(&st.lock, NULL);
+	for (size_t i = 0; i < MAX_WORKERS; i++)
+		ue_arena_init(&st.arena[i], ARENA_BLOCK);
 	ue_align_params_default(&st.ap);
 	memset(sum, 0, sizeof *sum);
 	ue_status err = ue_docset_load(&st.ds, s);

@@ -43,12 +43,13 @@
  */
 #include "text/token.h"
 
+#include "common/arena.h"
+
 #include <libstemmer.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <unicode/ubrk.h>
 #include <unicode/utypes.h>
 #include <utf8proc.h>
@@ -62,7 +63,6 @@
 #define CACHE_MAX_SLOTS (1u << 18)  /* 16 MB of slots, 196k words */
 #define CACHE_MAX_ARENA (8u << 20)  /* for words too long to sit inline */
 #define INLINE_BYTES 36
-#define HUGE_PAGE (2u << 20)
 
 /* Character classes. */
 enum {
@@ -468,22 +468,16 @@ static struct centry *cache_slot(struct centry *tab, size_t slots,
 }
 
 /*
- * A zeroed table of slots.  Big tables are aligned for huge pages: words
+ * A zeroed table of slots.  Big tables are placed in huge pages: words
  * probe them at random, and with 4 KB pages every rare word would also
  * cost a TLB miss.
  */
 static struct centry *alloc_slots(size_t slots)
 {
 	size_t bytes = slots * sizeof(struct centry);
-	size_t align = bytes >= HUGE_PAGE ? HUGE_PAGE : 64;
-	struct centry *tab = aligned_alloc(align, bytes);
-	if (!tab)
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	if (align == HUGE_PAGE)
-		madvise(tab, bytes, MADV_HUGEPAGE);
-#endif
-	memset(tab, 0, bytes);
+	struct centry *tab = ue_huge_alloc(bytes);
+	if (tab)
+		memset(tab, 0, bytes);
 	return tab;
 }
 
