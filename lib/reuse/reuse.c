@@ -48,7 +48,7 @@ int ue_reuse_direction(const struct ue_doc_meta *a,
 #define NEW_TEXT 0x80000000u     /* in a posting: the text is new */
 #define LAST_IN_RUN 0x40000000u  /* in a posting: the run's last */
 #define TEXT_BITS 0x3FFFFFFFu    /* in a posting: the text index */
-#define MAX_COUNT UINT8_MAX    /* shared keys counted up to this */
+#define MAX_COUNT UINT8_MAX       /* shared keys counted up to this */
 
 /* ---- per-text preparation ---- */
 
@@ -631,6 +631,8 @@ static ue_status build_index(struct stage *st)
 		biggest = start[b + 1] > biggest ? start[b + 1] : biggest;
 		start[b + 1] += start[b];
 	}
+	/* In huge pages: the index is written and read at random, and with
+	 * small pages much of that time goes to TLB misses. */
 	struct entry *e = ue_huge_alloc((n + 1) * sizeof *e);
 	struct entry *scratch = malloc((biggest + 1) * sizeof *scratch);
 	uint32_t *next_run = malloc((st->nt + 1) * sizeof *next_run);
