@@ -22,10 +22,9 @@ void *ue_huge_alloc(size_t bytes)
 	if (posix_memalign(&p, bytes < HUGE_PAGE ? CACHE_LINE : HUGE_PAGE,
 	                   bytes ? bytes : 1))
 		return NULL;
-	if (bytes < HUGE_PAGE)
-		return p;
 #ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);   /* only advice: failure is fine */
+	if (bytes >= HUGE_PAGE)   /* only advice: failure is fine */
+		madvise(p, bytes, MADV_HUGEPAGE);
 #endif
 	return p;
 }

@@ -23,8 +23,8 @@ struct ue_arena {
  * (an object too big for one gets a block of its own). */
 void ue_arena_init(struct ue_arena *a, size_t block_bytes);
 
-/* Room for bytes, aligned for any type; NULL without memory.  It lasts
- * until ue_arena_release. */
+/* Room for bytes (none is fine), aligned for any type; NULL without
+ * memory.  It lasts until ue_arena_release. */
 void *ue_arena_alloc(struct ue_arena *a, size_t bytes);
 
 /* Gives back everything the arena handed out; it is empty again. */

@@ -190,7 +190,7 @@ static void keep(struct worker *w, struct text *t, const struct ue_seq *s)
 	if (atomic_fetch_add(&st->cached, bytes) + bytes > st->p->cache_bytes)
 		return;
 	struct ue_seq *c = ue_arena_alloc(w->arena, sizeof *c);
-	uint32_t *v = ue_arena_alloc(w->arena, s->n * 3 * sizeof *v + 1);
+	uint32_t *v = ue_arena_alloc(w->arena, s->n * 3 * sizeof *v);
 	if (!c || !v)
 		return;   /* loaded again when needed */
 	ue_seq_init(c);
@@ -245,7 +245,7 @@ static ue_status sketch(struct worker *w, const struct ue_seq *seq,
 			w->sketch[m++] = (uint32_t)h;
 	}
 	t->nkeys = sort_unique(w->sketch, m, w->scratch);
-	t->keys = ue_arena_alloc(w->arena, t->nkeys * sizeof *t->keys + 1);
+	t->keys = ue_arena_alloc(w->arena, t->nkeys * sizeof *t->keys);
 	if (!t->keys)
 		return UE_ENOMEM;
 	memcpy(t->keys, w->sketch, t->nkeys * sizeof *t->keys);
@@ -542,7 +542,7 @@ static int add_old(void *ctx, int64_t id, uint32_t content_tokens,
 	t->is_new = 0;
 	t->content_tokens = content_tokens;
 	t->nkeys = n;
-	t->keys = ue_arena_alloc(&st->arena[0], n * sizeof *keys + 1);
+	t->keys = ue_arena_alloc(&st->arena[0], n * sizeof *keys);
 	if (!t->keys)
 		return 1;
 	memcpy(t->keys, keys, n * sizeof *keys);

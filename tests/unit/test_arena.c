@@ -59,8 +59,9 @@ static void test_big_objects(void **state)
 	assert_int_equal((uintptr_t)line % 64, 0);
 	free(line);
 	ue_arena_release(&a);
-	/* Released, it hands out again. */
+	/* Released, it hands out again, even nothing. */
 	assert_non_null(ue_arena_alloc(&a, 10));
+	assert_non_null(ue_arena_alloc(&a, 0));
 	ue_arena_release(&a);
 }
 
